@@ -1,0 +1,91 @@
+package app.digitpad.ml.model;
+
+import ai.djl.Model;
+import ai.djl.inference.Predictor;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.translate.NoBatchifyTranslator;
+import ai.djl.translate.TranslateException;
+import ai.djl.translate.TranslatorContext;
+import app.digitpad.ml.data.MnistData;
+import app.digitpad.ml.eval.BatchClassifier;
+
+/**
+ * A loaded model ready for inference. Owns its DJL {@link Model} and one long-lived
+ * {@link Predictor}; DJL gives each prediction its own scoped NDManager, closed afterwards.
+ * Thread-safe: predictions are serialized, since a Predictor is not.
+ */
+public final class DigitClassifier implements BatchClassifier, AutoCloseable {
+    private final Model model;
+    private final ModelMetadata metadata;
+    private final Predictor<Images, float[][]> predictor;
+
+    /** Takes ownership of {@code model}. */
+    public DigitClassifier(Model model, ModelMetadata metadata) {
+        this.model = model;
+        this.metadata = metadata;
+        this.predictor = model.newPredictor(new ImagesTranslator(metadata.normalizationMean(), metadata.normalizationStd()));
+    }
+
+    public ModelMetadata metadata() {
+        return metadata;
+    }
+
+    Model model() {
+        return model;
+    }
+
+    /** Probabilities of digits 0-9 for one 28x28 image of values in [0, 1] (ink = 1). */
+    public float[] predict(float[] image) throws TranslateException {
+        if (image.length != MnistData.PIXELS) {
+            throw new IllegalArgumentException("expected 784 pixels, got " + image.length);
+        }
+        return probabilities(image, 1)[0];
+    }
+
+    @Override
+    public synchronized float[][] probabilities(float[] images, int count) throws TranslateException {
+        return predictor.predict(new Images(images, count));
+    }
+
+    @Override
+    public synchronized void close() {
+        predictor.close();
+        model.close();
+    }
+
+    record Images(float[] pixels, int count) {}
+
+    private static final class ImagesTranslator implements NoBatchifyTranslator<Images, float[][]> {
+        private final float mean;
+        private final float std;
+
+        ImagesTranslator(float mean, float std) {
+            this.mean = mean;
+            this.std = std;
+        }
+
+        @Override
+        public NDList processInput(TranslatorContext ctx, Images input) {
+            int n = input.count() * MnistData.PIXELS;
+            float[] standardized = new float[n];
+            for (int i = 0; i < n; i++) {
+                standardized[i] = (input.pixels()[i] - mean) / std;
+            }
+            return new NDList(ctx.getNDManager().create(standardized, new Shape(input.count(), 1, 28, 28)));
+        }
+
+        @Override
+        public float[][] processOutput(TranslatorContext ctx, NDList list) {
+            NDArray probabilities = list.singletonOrThrow().softmax(1);
+            int count = Math.toIntExact(probabilities.getShape().get(0));
+            float[] flat = probabilities.toFloatArray();
+            float[][] rows = new float[count][10];
+            for (int i = 0; i < count; i++) {
+                System.arraycopy(flat, i * 10, rows[i], 0, 10);
+            }
+            return rows;
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package app.digitpad.ml.model;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * The user's model folder ({@code ~/.digitpad/models}, or {@code $digitpad.home/models}): where
+ * trained models are saved and where the run history is read from.
+ */
+public final class ModelStore {
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+    private final Path folder;
+
+    public ModelStore(Path folder) {
+        this.folder = folder;
+    }
+
+    public static ModelStore userDefault() {
+        String home = System.getProperty("digitpad.home");
+        Path base = home != null && !home.isBlank() ? Path.of(home) : Path.of(System.getProperty("user.home"), ".digitpad");
+        return new ModelStore(base.resolve("models"));
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    /** A fresh file name for a model of {@code architecture}, e.g. {@code fast-cnn-20261125-081500.dpmodel}. */
+    public Path newModelPath(String architecture) throws IOException {
+        Files.createDirectories(folder);
+        String base = architecture + "-" + LocalDateTime.now().format(STAMP);
+        Path path = folder.resolve(base + ModelFiles.EXTENSION);
+        for (int i = 2; Files.exists(path); i++) {
+            path = folder.resolve(base + "-" + i + ModelFiles.EXTENSION);
+        }
+        return path;
+    }
+}

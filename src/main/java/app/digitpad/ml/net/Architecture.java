@@ -1,0 +1,129 @@
+package app.digitpad.ml.net;
+
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
+import ai.djl.nn.Blocks;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.BatchNorm;
+import ai.djl.nn.norm.Dropout;
+import ai.djl.nn.pooling.Pool;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/**
+ * The named networks DigitPad can train. Every one takes standardized images of shape
+ * (batch, 1, 28, 28) and returns 10 logits.
+ */
+public enum Architecture {
+    /** The Keras MNIST tutorial net: two 3x3 conv layers with max pooling, then 128 hidden units. */
+    SEED_CNN("seed-cnn", "Keras tutorial CNN: conv32-pool-conv64-pool-dense128") {
+        @Override
+        public Block build() {
+            return new SequentialBlock()
+                    .add(conv(32, 3, 0)).add(Activation.reluBlock()).add(maxPool())
+                    .add(conv(64, 3, 0)).add(Activation.reluBlock()).add(maxPool())
+                    .add(Blocks.batchFlattenBlock())
+                    .add(dense(128)).add(Activation.reluBlock())
+                    .add(dense(10));
+        }
+    },
+    /** LeCun's LeNet-5 layout with ReLU and max pooling, as it is usually trained today. */
+    LENET5("lenet5", "LeNet-5: conv6-pool-conv16-pool-dense120-dense84") {
+        @Override
+        public Block build() {
+            return new SequentialBlock()
+                    .add(conv(6, 5, 2)).add(Activation.reluBlock()).add(maxPool())
+                    .add(conv(16, 5, 0)).add(Activation.reluBlock()).add(maxPool())
+                    .add(Blocks.batchFlattenBlock())
+                    .add(dense(120)).add(Activation.reluBlock())
+                    .add(dense(84)).add(Activation.reluBlock())
+                    .add(dense(10));
+        }
+    },
+    /** A plain two-layer perceptron: the baseline a CNN has to beat. */
+    MLP("mlp", "Multilayer perceptron: dense256-dense128") {
+        @Override
+        public Block build() {
+            return new SequentialBlock()
+                    .add(Blocks.batchFlattenBlock())
+                    .add(dense(256)).add(Activation.reluBlock())
+                    .add(dense(128)).add(Activation.reluBlock())
+                    .add(dense(10));
+        }
+    },
+    /**
+     * Tuned for accuracy per second on two CPU cores: few wide-enough conv layers, batch norm so a
+     * one-cycle schedule can use a high learning rate, pooling early to keep the convolutions cheap.
+     */
+    FAST_CNN("fast-cnn", "BatchNorm CNN: conv32-pool-conv64-pool-conv128-pool-dense128 (one-cycle)") {
+        @Override
+        public Block build() {
+            return new SequentialBlock()
+                    .add(conv(32, 3, 1)).add(BatchNorm.builder().build()).add(Activation.reluBlock()).add(maxPool())
+                    .add(conv(64, 3, 1)).add(BatchNorm.builder().build()).add(Activation.reluBlock()).add(maxPool())
+                    .add(conv(128, 3, 1)).add(BatchNorm.builder().build()).add(Activation.reluBlock()).add(maxPool())
+                    .add(Blocks.batchFlattenBlock())
+                    .add(dense(128)).add(Activation.reluBlock())
+                    .add(Dropout.builder().optRate(0.25f).build())
+                    .add(dense(10));
+        }
+    };
+
+    /** Shape of one input batch of one image. */
+    public static final Shape INPUT_SHAPE = new Shape(1, 1, 28, 28);
+
+    private final String id;
+    private final String description;
+
+    Architecture(String id, String description) {
+        this.id = id;
+        this.description = description;
+    }
+
+    public abstract Block build();
+
+    public String id() {
+        return id;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public static Architecture fromId(String id) {
+        for (Architecture architecture : values()) {
+            if (architecture.id.equals(id)) {
+                return architecture;
+            }
+        }
+        throw new IllegalArgumentException("Unknown architecture '" + id + "'; choose one of " + ids() + ".");
+    }
+
+    public static String ids() {
+        return Arrays.stream(values()).map(Architecture::id).collect(Collectors.joining(", "));
+    }
+
+    @Override
+    public String toString() {
+        return id;
+    }
+
+    private static Block conv(int filters, int kernel, int padding) {
+        return Conv2d.builder()
+                .setKernelShape(new Shape(kernel, kernel))
+                .optPadding(new Shape(padding, padding))
+                .setFilters(filters)
+                .build();
+    }
+
+    private static Block maxPool() {
+        return Pool.maxPool2dBlock(new Shape(2, 2), new Shape(2, 2));
+    }
+
+    private static Block dense(int units) {
+        return Linear.builder().setUnits(units).build();
+    }
+}

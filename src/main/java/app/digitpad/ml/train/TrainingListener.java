@@ -1,0 +1,17 @@
+package app.digitpad.ml.train;
+
+/**
+ * Receives a run's progress. Called on the training thread: implementations hand events to their
+ * own thread (the UI coalesces them) and return quickly.
+ */
+public interface TrainingListener {
+    /** Data loaded, network built; the first batch is next. */
+    default void onStart(TrainingConfig config, int trainImages, int testImages) {}
+
+    default void onBatch(BatchProgress progress) {}
+
+    /** Called after each epoch's test-set evaluation. */
+    default void onEpoch(EpochResult result) {}
+
+    TrainingListener NONE = new TrainingListener() {};
+}
