@@ -62,12 +62,11 @@ public enum Architecture {
         @Override
         public Block build() {
             return new SequentialBlock()
+                    .add(conv(16, 5, 2)).add(BatchNorm.builder().build()).add(Activation.reluBlock()).add(maxPool())
                     .add(conv(32, 3, 1)).add(BatchNorm.builder().build()).add(Activation.reluBlock()).add(maxPool())
                     .add(conv(64, 3, 1)).add(BatchNorm.builder().build()).add(Activation.reluBlock()).add(maxPool())
-                    .add(conv(128, 3, 1)).add(BatchNorm.builder().build()).add(Activation.reluBlock()).add(maxPool())
                     .add(Blocks.batchFlattenBlock())
                     .add(dense(128)).add(Activation.reluBlock())
-                    .add(Dropout.builder().optRate(0.25f).build())
                     .add(dense(10));
         }
     };

@@ -1,0 +1,72 @@
+package app.digitpad.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bad command lines and files give one clear sentence and a non-zero exit code. */
+class MainTest {
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return new Main(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
+    }
+
+    private String errors() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void unknownCommandAndOptionsExitWithTwo() {
+        assertEquals(2, run("fly"));
+        assertTrue(errors().contains("Unknown command 'fly'"), errors());
+        assertEquals(2, run("train", "--speed", "9"));
+        assertTrue(errors().contains("Unknown option --speed"), errors());
+    }
+
+    @Test
+    void nonsenseValuesAreNamed() {
+        assertEquals(2, run("train", "--epochs", "many"));
+        assertTrue(errors().contains("--epochs needs a whole number, not 'many'"), errors());
+        assertEquals(2, run("train", "--epochs", "0"));
+        assertTrue(errors().contains("epochs must be between"), errors());
+        assertEquals(2, run("train", "--arch", "resnet"));
+        assertTrue(errors().contains("Unknown architecture 'resnet'"), errors());
+        assertEquals(2, run("train", "--lr"));
+        assertTrue(errors().contains("--lr needs a value"), errors());
+    }
+
+    @Test
+    void aMissingModelFileIsNamedWithExitOne() {
+        Path missing = dir.resolve("nope.dpmodel");
+        assertEquals(1, run("evaluate", missing.toString(), "--test-limit", "10"));
+        assertTrue(errors().contains("nope.dpmodel does not exist"), errors());
+        assertTrue(!errors().contains("\tat "), "no stack trace");
+    }
+
+    @Test
+    void aCorruptModelFileIsNamedWithExitOne() throws Exception {
+        Path corrupt = dir.resolve("corrupt.dpmodel");
+        Files.writeString(corrupt, "this is not a model");
+        assertEquals(1, run("evaluate", corrupt.toString(), "--test-limit", "10"));
+        assertTrue(errors().contains("corrupt.dpmodel"), errors());
+    }
+
+    @Test
+    void aBrokenDatasetFolderIsNamedWithExitOne() {
+        assertEquals(1, run("train", "--dataset", dir.toString(), "--epochs", "1"));
+        assertTrue(errors().contains("does not exist"), errors());
+        assertTrue(errors().contains(dir.toString()), errors());
+    }
+}

@@ -1,0 +1,141 @@
+package app.digitpad.ml;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.digitpad.ml.model.DigitClassifier;
+import app.digitpad.ml.model.ModelFiles;
+import app.digitpad.ml.model.ModelFormatException;
+import app.digitpad.ml.net.Architecture;
+import app.digitpad.ml.train.Schedule;
+import app.digitpad.ml.train.TrainingConfig;
+import app.digitpad.ml.train.TrainingResult;
+import app.digitpad.ml.train.TrainingRun;
+import app.digitpad.ml.train.TrainingListener;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelFilesTest {
+    @TempDir
+    static Path dir;
+    static Path saved;
+    static float[][] expected;
+
+    /** A briefly trained fast-cnn (batch norm running statistics must survive the round trip too). */
+    @BeforeAll
+    static void trainAndSave() throws Exception {
+        TrainingConfig config = new TrainingConfig(Architecture.FAST_CNN, 1, 64, 0.003f, Schedule.CONSTANT, 3, 640, 200, false);
+        saved = dir.resolve("small.dpmodel");
+        try (TrainingResult result = new TrainingRun(config, TestData.train(), TestData.test(), TrainingListener.NONE).run()) {
+            ModelFiles.save(result.classifier(), saved);
+            expected = result.classifier().probabilities(images(), 5);
+        }
+    }
+
+    private static float[] images() {
+        float[] images = new float[5 * 784];
+        for (int i = 0; i < 5; i++) {
+            TestData.test().copyImage(i, images, i * 784);
+        }
+        return images;
+    }
+
+    @Test
+    void saveThenLoadGivesIdenticalOutputs() throws Exception {
+        try (DigitClassifier loaded = ModelFiles.load(saved)) {
+            float[][] actual = loaded.probabilities(images(), 5);
+            for (int i = 0; i < 5; i++) {
+                assertArrayEquals(expected[i], actual[i], 0f, "image " + i);
+            }
+            assertEquals(Architecture.FAST_CNN, loaded.metadata().architecture());
+            assertEquals(640, loaded.metadata().trainImages());
+            assertEquals(64, loaded.metadata().datasetSha256().length());
+        }
+    }
+
+    @Test
+    void savingLeavesNoTemporaryFileAndReplacesTheOldModel() throws Exception {
+        Path target = dir.resolve("replaced.dpmodel");
+        Files.writeString(target, "old");
+        try (DigitClassifier loaded = ModelFiles.load(saved)) {
+            ModelFiles.save(loaded, target);
+        }
+        assertTrue(Files.size(target) > 1000, "the old content was replaced by a model");
+        try (var files = Files.list(dir)) {
+            assertTrue(files.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")), "no temp file left");
+        }
+        try (DigitClassifier reloaded = ModelFiles.load(target)) {
+            assertEquals(Architecture.FAST_CNN, reloaded.metadata().architecture());
+        }
+    }
+
+    @Test
+    void randomBytesAreRejectedNamingTheFile() throws IOException {
+        Path file = dir.resolve("noise.dpmodel");
+        Files.write(file, new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9});
+        ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelFiles.load(file));
+        assertTrue(e.getMessage().contains("noise.dpmodel"), e.getMessage());
+    }
+
+    @Test
+    void aTruncatedFileIsRejected() throws IOException {
+        byte[] bytes = Files.readAllBytes(saved);
+        Path file = dir.resolve("truncated.dpmodel");
+        Files.write(file, Arrays.copyOf(bytes, bytes.length / 2));
+        ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelFiles.load(file));
+        assertTrue(e.getMessage().contains("truncated.dpmodel"), e.getMessage());
+    }
+
+    @Test
+    void parametersOfAnotherArchitectureAreRejected() throws IOException {
+        Path file = dir.resolve("relabelled.dpmodel");
+        rewriteMetadata(file, json -> json.replace("\"fast-cnn\"", "\"lenet5\""));
+        ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelFiles.load(file));
+        assertTrue(e.getMessage().contains("lenet5"), e.getMessage());
+        assertTrue(e.getMessage().contains("another architecture"), e.getMessage());
+    }
+
+    @Test
+    void anUnknownArchitectureIsNamed() throws IOException {
+        Path file = dir.resolve("unknown.dpmodel");
+        rewriteMetadata(file, json -> json.replace("\"fast-cnn\"", "\"transformer\""));
+        ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelFiles.load(file));
+        assertTrue(e.getMessage().contains("transformer"), e.getMessage());
+    }
+
+    @Test
+    void aMissingFileIsNamed() {
+        ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelFiles.load(dir.resolve("absent.dpmodel")));
+        assertTrue(e.getMessage().contains("absent.dpmodel") && e.getMessage().contains("does not exist"), e.getMessage());
+    }
+
+    /** Copies the saved model with its metadata edited: the same parameters under another label. */
+    private static void rewriteMetadata(Path target, java.util.function.UnaryOperator<String> edit) throws IOException {
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(saved));
+                OutputStream file = Files.newOutputStream(target);
+                ZipOutputStream out = new ZipOutputStream(file)) {
+            ZipEntry entry;
+            while ((entry = in.getNextEntry()) != null) {
+                byte[] content = in.readAllBytes();
+                if (entry.getName().equals("metadata.json")) {
+                    content = edit.apply(new String(content, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+                }
+                out.putNextEntry(new ZipEntry(entry.getName()));
+                out.write(content);
+                out.closeEntry();
+            }
+        }
+    }
+}

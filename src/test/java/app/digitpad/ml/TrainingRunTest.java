@@ -1,0 +1,82 @@
+package app.digitpad.ml;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.digitpad.ml.eval.Evaluation;
+import app.digitpad.ml.eval.Evaluator;
+import app.digitpad.ml.net.Architecture;
+import app.digitpad.ml.train.BatchProgress;
+import app.digitpad.ml.train.EpochResult;
+import app.digitpad.ml.train.Schedule;
+import app.digitpad.ml.train.TrainingCancelledException;
+import app.digitpad.ml.train.TrainingConfig;
+import app.digitpad.ml.train.TrainingListener;
+import app.digitpad.ml.train.TrainingResult;
+import app.digitpad.ml.train.TrainingRun;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TrainingRunTest {
+    private static final TrainingConfig SMALL = new TrainingConfig(
+            Architecture.SEED_CNN, 1, 64, 0.001f, Schedule.CONSTANT, 7, 2_000, 1_000, false);
+
+    @Test
+    void seedCnnOnTwoThousandImagesForOneEpochBeatsEightyFivePercentOnOtherImages() throws Exception {
+        List<BatchProgress> batches = new ArrayList<>();
+        List<EpochResult> epochs = new ArrayList<>();
+        TrainingListener listener = new TrainingListener() {
+            @Override
+            public void onBatch(BatchProgress progress) {
+                batches.add(progress);
+            }
+
+            @Override
+            public void onEpoch(EpochResult result) {
+                epochs.add(result);
+            }
+        };
+        try (TrainingResult result = new TrainingRun(SMALL, TestData.train(), TestData.test(), listener).run()) {
+            assertEquals(2_000 / 64, batches.size(), "one event per batch");
+            assertEquals(1, epochs.size());
+            BatchProgress last = batches.get(batches.size() - 1);
+            assertEquals(1.0, last.fraction(), 1e-9);
+            assertEquals(0, last.etaMillis(), 50);
+            // The 1,000 test images were never trained on; check the returned model itself, not only the run's figure.
+            Evaluation evaluation = Evaluator.evaluate(result.classifier(), TestData.test().slice(0, 1_000));
+            assertTrue(evaluation.accuracy() > 0.85, "accuracy " + evaluation.accuracy());
+            assertEquals(evaluation.accuracy(), epochs.get(0).testAccuracy(), 1e-6);
+            assertEquals(1_000, result.classifier().metadata().testImages());
+        }
+    }
+
+    @Test
+    void cancelStopsBeforeTheNextBatch() {
+        List<BatchProgress> seen = new ArrayList<>();
+        TrainingRun[] run = new TrainingRun[1];
+        run[0] = new TrainingRun(SMALL.withEpochs(3), TestData.train(), TestData.test(), new TrainingListener() {
+            @Override
+            public void onBatch(BatchProgress progress) {
+                seen.add(progress);
+                if (progress.batch() == 3) {
+                    run[0].cancel();
+                }
+            }
+        });
+        TrainingCancelledException e = assertThrows(TrainingCancelledException.class, () -> run[0].run());
+        assertEquals(3, seen.size(), "no batch runs after cancel");
+        assertTrue(e.getMessage().contains("batch 4"), e.getMessage());
+    }
+
+    @Test
+    void invalidConfigurationsAreRejectedWithTheirName() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SMALL.withEpochs(0));
+        assertTrue(e.getMessage().contains("epochs"));
+        e = assertThrows(IllegalArgumentException.class, () -> SMALL.withLearningRate(-1));
+        assertTrue(e.getMessage().contains("learning rate"));
+        e = assertThrows(IllegalArgumentException.class, () -> Architecture.fromId("resnet"));
+        assertTrue(e.getMessage().contains("resnet"));
+    }
+}
