@@ -1,6 +1,5 @@
 package app.digitpad.cli;
 
-import app.digitpad.ml.data.DatasetException;
 import app.digitpad.ml.data.MnistData;
 import app.digitpad.ml.data.MnistLoader;
 import app.digitpad.ml.data.MnistSource;
@@ -16,6 +15,7 @@ import app.digitpad.ml.train.TrainingCancelledException;
 import app.digitpad.ml.train.TrainingConfig;
 import app.digitpad.ml.train.TrainingResult;
 import app.digitpad.ml.train.TrainingRun;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Set;
@@ -65,6 +65,10 @@ public final class Main {
                     return train(args);
                 case "evaluate":
                     return evaluate(args);
+                case "predict":
+                    return new PredictCommand(out).run(new Options(args, 1, Set.of(), Set.of()).positional());
+                case "pendigits":
+                    return new PenDigitsCommand(out).run(new Options(args, 1, Set.of("file", "limit"), Set.of()));
                 case "bench":
                     return new BenchCommand(out).run(new Options(args, 1, Set.of("epochs", "arch-epochs"), Set.of("quick")));
                 default:
@@ -74,7 +78,8 @@ public final class Main {
             err.println("digitpad: " + e.getMessage());
             err.println("Run 'digitpad help' for the commands and options.");
             return 2;
-        } catch (DatasetException | ModelFormatException e) {
+        } catch (IOException e) {
+            // DatasetException, ModelFormatException and unreadable inputs: the message names the file
             err.println("digitpad: " + e.getMessage());
             return 1;
         } catch (Exception e) {

@@ -1,0 +1,70 @@
+package app.digitpad.app;
+
+import app.digitpad.ml.data.MnistCache;
+import app.digitpad.ml.data.MnistSource;
+import app.digitpad.ml.model.ModelStore;
+import app.digitpad.ui.AppServices;
+import app.digitpad.ui.FxDialogs;
+import app.digitpad.ui.LiveModel;
+import app.digitpad.ui.MainView;
+import app.digitpad.ui.MainViewModel;
+import app.digitpad.ui.Theme;
+import app.digitpad.ui.Workers;
+import app.digitpad.ui.evaluate.EvaluateView;
+import app.digitpad.ui.pad.PadView;
+import app.digitpad.ui.pad.PadViewModel;
+import app.digitpad.ui.train.TrainView;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/** Builds the whole window on a stage and owns what must be shut down with it. Used by the app and by UI tests. */
+public final class DigitPadWindow {
+    private final AppServices services;
+    private final MainViewModel mainModel;
+    private final PadViewModel padModel;
+    private final TrainView trainView;
+    private final MainView mainView;
+
+    public DigitPadWindow(Stage stage) {
+        Workers workers = new Workers();
+        LiveModel liveModel = new LiveModel();
+        FxDialogs dialogs = new FxDialogs(stage);
+        services = new AppServices(liveModel, workers, dialogs, new MnistCache(MnistSource.bundled()),
+                ModelStore.userDefault());
+        mainModel = new MainViewModel(liveModel, workers.background(), dialogs);
+        padModel = new PadViewModel(liveModel, workers.inference());
+        trainView = new TrainView(services);
+        mainView = new MainView(stage, mainModel, dialogs, new PadView(padModel), trainView, new EvaluateView(services));
+        Scene scene = new Scene(mainView, 1180, 760);
+        Theme.apply(scene, false);
+        stage.setScene(scene);
+        stage.setTitle("DigitPad");
+        stage.setMinWidth(900);
+        stage.setMinHeight(620);
+        stage.setOnHidden(e -> shutdown());
+        mainModel.loadBundledModel();
+    }
+
+    public AppServices services() {
+        return services;
+    }
+
+    public MainViewModel mainModel() {
+        return mainModel;
+    }
+
+    public PadViewModel padModel() {
+        return padModel;
+    }
+
+    public MainView mainView() {
+        return mainView;
+    }
+
+    /** Stops training, worker threads and the engine's model; safe to call twice. */
+    public void shutdown() {
+        trainView.shutdown();
+        services.workers().close();
+        services.liveModel().close();
+    }
+}

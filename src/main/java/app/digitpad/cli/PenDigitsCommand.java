@@ -1,0 +1,77 @@
+package app.digitpad.cli;
+
+import app.digitpad.ml.eval.ConfusionMatrix;
+import app.digitpad.ml.eval.Evaluator;
+import app.digitpad.ml.model.DigitClassifier;
+import app.digitpad.preprocess.MnistPreprocessor;
+import app.digitpad.preprocess.PenDigit;
+import app.digitpad.preprocess.PenDigits;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Accuracy on real pen-written digits: each sample is placed on the pad as a user would draw it,
+ * rendered with the pad's brush at the pad's resolution and normalized exactly as the live pad does.
+ */
+final class PenDigitsCommand {
+    static final Path DEFAULT_FILE = Path.of("..", "shared", "pendigits", "dev.jsonl.gz");
+    private static final int BATCH = 500;
+
+    private final PrintStream out;
+
+    PenDigitsCommand(PrintStream out) {
+        this.out = out;
+    }
+
+    int run(Options options) throws Exception {
+        if (options.positional().size() != 1) {
+            throw new UsageException("pendigits needs exactly one model file (or 'bundled').");
+        }
+        Path file = Path.of(options.string("file", DEFAULT_FILE.toString()));
+        if (!Files.isRegularFile(file)) {
+            throw new IOException("Pen-digit file " + file + " does not exist (give --file PATH).");
+        }
+        List<PenDigit> digits = PenDigits.load(file);
+        int limit = options.integer("limit", 0);
+        if (limit > 0 && limit < digits.size()) {
+            digits = digits.subList(0, limit);
+        }
+        try (DigitClassifier classifier = Main.loadModel(options.positional().get(0))) {
+            ConfusionMatrix matrix = evaluate(classifier, digits);
+            out.printf("Model: %s%nPen digits: %,d from %s, drawn on a %d px pad with a %.1f px brush%n",
+                    classifier.metadata().summary(), digits.size(), file, MnistPreprocessor.PAD_SIZE,
+                    app.digitpad.preprocess.StrokeRenderer.brushWidthFor(MnistPreprocessor.PAD_SIZE));
+            out.printf("Accuracy: %.2f%% (%,d of %,d)%n", matrix.accuracy() * 100, matrix.correct(), matrix.total());
+            StringBuilder perDigit = new StringBuilder("Per digit:");
+            for (int d = 0; d < 10; d++) {
+                perDigit.append(String.format(" %d:%s", d, ConfusionMatrix.format(matrix.recall(d))));
+            }
+            out.println(perDigit);
+            out.print(matrix.toTable());
+        }
+        return 0;
+    }
+
+    /** Renders and classifies every sample; shared with the benchmark. */
+    static ConfusionMatrix evaluate(DigitClassifier classifier, List<PenDigit> digits) throws Exception {
+        ConfusionMatrix matrix = new ConfusionMatrix();
+        float[] batch = new float[BATCH * 784];
+        for (int start = 0; start < digits.size(); start += BATCH) {
+            int count = Math.min(BATCH, digits.size() - start);
+            for (int i = 0; i < count; i++) {
+                PenDigit digit = digits.get(start + i);
+                float[] input = MnistPreprocessor.fromStrokes(
+                        PenDigits.placeOnPad(digit.strokes(), MnistPreprocessor.PAD_SIZE), MnistPreprocessor.PAD_SIZE);
+                System.arraycopy(input, 0, batch, i * 784, 784);
+            }
+            float[][] rows = classifier.probabilities(batch, count);
+            for (int i = 0; i < count; i++) {
+                matrix.add(digits.get(start + i).label(), Evaluator.argmax(rows[i]));
+            }
+        }
+        return matrix;
+    }
+}

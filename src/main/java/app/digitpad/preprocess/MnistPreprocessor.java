@@ -1,0 +1,174 @@
+package app.digitpad.preprocess;
+
+import java.awt.image.BufferedImage;
+import java.util.List;
+
+/**
+ * Turns a drawing into a 28x28 input the way MNIST was made: crop to the ink, scale the longer side
+ * to 20 px keeping the aspect ratio with area averaging (antialiasing), then paste into 28x28 so
+ * the centre of mass of the ink sits at the centre (14, 14). Output values are in [0, 1], ink = 1,
+ * the same range the networks are trained on. Pure functions, no state.
+ */
+public final class MnistPreprocessor {
+    public static final int SIDE = 28;
+    public static final int BOX = 20;
+    /** The pad's side in pad units: strokes are recognized at this resolution, whatever the size on screen. */
+    public static final int PAD_SIZE = 280;
+    /** Grey levels at or below this are background when finding the ink's bounding box. */
+    static final float INK_THRESHOLD = 0.02f;
+
+    private MnistPreprocessor() {}
+
+    /** What the live pad calls: render at {@code padSize} with the pad's brush, then normalize. */
+    public static float[] fromStrokes(List<Stroke> strokes, int padSize) {
+        if (strokes.isEmpty()) {
+            throw new NoInkException("the drawing is empty");
+        }
+        return normalize(StrokeRenderer.render(strokes, padSize, StrokeRenderer.brushWidthFor(padSize)));
+    }
+
+    /** @throws NoInkException when the image has no pixel above the ink threshold */
+    public static float[] normalize(GrayImage image) {
+        int minX = image.width();
+        int minY = image.height();
+        int maxX = -1;
+        int maxY = -1;
+        for (int y = 0; y < image.height(); y++) {
+            for (int x = 0; x < image.width(); x++) {
+                if (image.at(x, y) > INK_THRESHOLD) {
+                    minX = Math.min(minX, x);
+                    maxX = Math.max(maxX, x);
+                    minY = Math.min(minY, y);
+                    maxY = Math.max(maxY, y);
+                }
+            }
+        }
+        if (maxX < 0) {
+            throw new NoInkException("the image has no ink");
+        }
+        int w = maxX - minX + 1;
+        int h = maxY - minY + 1;
+        double scale = BOX / (double) Math.max(w, h);
+        int outW = Math.max(1, (int) Math.round(w * scale));
+        int outH = Math.max(1, (int) Math.round(h * scale));
+        float[] boxed = resample(image, minX, minY, w, h, outW, outH);
+        stretchContrast(boxed);
+        return centreByMass(boxed, outW, outH);
+    }
+
+    /**
+     * Area-averaging resize of the crop to outW x outH: every output pixel is the mean of the source
+     * area it covers, with partial pixels weighted by their overlap. Done separably, rows then columns.
+     */
+    static float[] resample(GrayImage image, int x0, int y0, int w, int h, int outW, int outH) {
+        float[] horizontal = new float[outW * h];
+        for (int y = 0; y < h; y++) {
+            final int row = y;
+            for (int ox = 0; ox < outW; ox++) {
+                horizontal[y * outW + ox] = average(ox, w / (double) outW, w, i -> image.at(x0 + i, y0 + row));
+            }
+        }
+        float[] out = new float[outW * outH];
+        for (int ox = 0; ox < outW; ox++) {
+            final int column = ox;
+            for (int oy = 0; oy < outH; oy++) {
+                out[oy * outW + ox] = average(oy, h / (double) outH, h, i -> horizontal[i * outW + column]);
+            }
+        }
+        return out;
+    }
+
+    private interface Sample {
+        float at(int index);
+    }
+
+    /** Mean of source cells [o*f, (o+1)*f) with fractional overlap weights. */
+    private static float average(int o, double f, int n, Sample source) {
+        double from = o * f;
+        double to = Math.min(n, (o + 1) * f);
+        double sum = 0;
+        for (int i = (int) Math.floor(from); i < Math.ceil(to) && i < n; i++) {
+            double overlap = Math.min(to, i + 1) - Math.max(from, i);
+            if (overlap > 0) {
+                sum += overlap * source.at(i);
+            }
+        }
+        return (float) (sum / (to - from));
+    }
+
+    /** Thin strokes lose intensity when scaled down; MNIST strokes peak at full ink, so ours do too. */
+    private static void stretchContrast(float[] pixels) {
+        float max = 0;
+        for (float v : pixels) {
+            max = Math.max(max, v);
+        }
+        if (max > 0 && max < 1) {
+            for (int i = 0; i < pixels.length; i++) {
+                pixels[i] /= max;
+            }
+        }
+    }
+
+    /** Pastes the boxed digit into 28x28 with its centre of mass (pixel centres at i + 0.5) at (14, 14). */
+    static float[] centreByMass(float[] boxed, int w, int h) {
+        double mass = 0;
+        double sx = 0;
+        double sy = 0;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                float v = boxed[y * w + x];
+                mass += v;
+                sx += v * (x + 0.5);
+                sy += v * (y + 0.5);
+            }
+        }
+        int dx = (int) Math.round(SIDE / 2.0 - sx / mass);
+        int dy = (int) Math.round(SIDE / 2.0 - sy / mass);
+        float[] out = new float[SIDE * SIDE];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int tx = x + dx;
+                int ty = y + dy;
+                if (tx >= 0 && ty >= 0 && tx < SIDE && ty < SIDE) {
+                    out[ty * SIDE + tx] = Math.min(1f, boxed[y * w + x]);
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Reads a picture of a digit: luminance, composited on white where transparent, and inverted
+     * when the background (judged by the border) is light, so dark-on-paper and MNIST-style
+     * light-on-black images both give ink = 1.
+     */
+    public static GrayImage fromBufferedImage(BufferedImage picture) {
+        int w = picture.getWidth();
+        int h = picture.getHeight();
+        float[] pixels = new float[w * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int argb = picture.getRGB(x, y);
+                double alpha = (argb >>> 24) / 255.0;
+                double lum = (0.299 * (argb >> 16 & 0xff) + 0.587 * (argb >> 8 & 0xff) + 0.114 * (argb & 0xff)) / 255.0;
+                pixels[y * w + x] = (float) (lum * alpha + (1 - alpha)); // transparent = white paper
+            }
+        }
+        double border = 0;
+        int count = 0;
+        for (int x = 0; x < w; x++) {
+            border += pixels[x] + pixels[(h - 1) * w + x];
+            count += 2;
+        }
+        for (int y = 0; y < h; y++) {
+            border += pixels[y * w] + pixels[y * w + w - 1];
+            count += 2;
+        }
+        if (border / count > 0.5) {
+            for (int i = 0; i < pixels.length; i++) {
+                pixels[i] = 1 - pixels[i];
+            }
+        }
+        return new GrayImage(w, h, pixels);
+    }
+}

@@ -1,0 +1,46 @@
+package app.digitpad.ui;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The app's worker threads: one for live recognition (so predictions run in order and can be
+ * coalesced) and a small pool for loading, evaluation and training. Daemon threads, so a hung
+ * engine call can never keep the JVM alive after the window closes.
+ */
+public final class Workers implements AutoCloseable {
+    private final ExecutorService inference = Executors.newSingleThreadExecutor(named("digitpad-inference"));
+    private final ExecutorService background = Executors.newCachedThreadPool(named("digitpad-worker"));
+
+    public ExecutorService inference() {
+        return inference;
+    }
+
+    public ExecutorService background() {
+        return background;
+    }
+
+    @Override
+    public void close() {
+        inference.shutdownNow();
+        background.shutdownNow();
+        try {
+            inference.awaitTermination(2, TimeUnit.SECONDS);
+            background.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static ThreadFactory named(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

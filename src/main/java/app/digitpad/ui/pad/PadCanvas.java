@@ -1,0 +1,111 @@
+package app.digitpad.ui.pad;
+
+import app.digitpad.preprocess.Point;
+import app.digitpad.preprocess.Stroke;
+import app.digitpad.preprocess.StrokeRenderer;
+import java.util.List;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.Pane;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.StrokeLineCap;
+import javafx.scene.shape.StrokeLineJoin;
+
+/**
+ * The square drawing surface. It resizes with its container, maps pointer positions to pad units
+ * and draws the strokes smoothly (quadratic curves through segment midpoints, round caps) with a
+ * brush that scales with the pad, the same brush recognition uses. Touch and pen arrive as mouse
+ * events on every platform JavaFX supports.
+ */
+public final class PadCanvas extends Pane {
+    private static final Color INK = Color.rgb(20, 20, 28);
+
+    private final Canvas canvas = new Canvas();
+    private final PadViewModel model;
+
+    public PadCanvas(PadViewModel model) {
+        this.model = model;
+        getStyleClass().add("pad");
+        setId("pad");
+        getChildren().add(canvas);
+        setMinSize(200, 200);
+        widthProperty().addListener(o -> layoutCanvas());
+        heightProperty().addListener(o -> layoutCanvas());
+        model.revisionProperty().addListener(o -> redraw());
+        canvas.setOnMousePressed(this::pressed);
+        canvas.setOnMouseDragged(this::dragged);
+        canvas.setOnMouseReleased(this::released);
+        canvas.setId("pad-canvas");
+    }
+
+    private void layoutCanvas() {
+        double side = Math.min(getWidth(), getHeight());
+        canvas.setWidth(side);
+        canvas.setHeight(side);
+        canvas.relocate((getWidth() - side) / 2, (getHeight() - side) / 2);
+        redraw();
+    }
+
+    private double scale() {
+        return canvas.getWidth() / PadViewModel.PAD_SIZE;
+    }
+
+    private void pressed(MouseEvent e) {
+        if (e.getButton() == MouseButton.PRIMARY) {
+            model.beginStroke(clamp(e.getX() / scale()), clamp(e.getY() / scale()));
+            redraw();
+            e.consume();
+        }
+    }
+
+    private void dragged(MouseEvent e) {
+        if (e.isPrimaryButtonDown()) {
+            model.extendStroke(clamp(e.getX() / scale()), clamp(e.getY() / scale()));
+            redraw(); // every point, while recognition is throttled
+            e.consume();
+        }
+    }
+
+    private void released(MouseEvent e) {
+        if (e.getButton() == MouseButton.PRIMARY) {
+            model.endStroke();
+            e.consume();
+        }
+    }
+
+    private static double clamp(double v) {
+        return Math.max(0, Math.min(PadViewModel.PAD_SIZE, v));
+    }
+
+    private void redraw() {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
+        double s = scale();
+        g.setStroke(INK);
+        g.setFill(INK);
+        g.setLineCap(StrokeLineCap.ROUND);
+        g.setLineJoin(StrokeLineJoin.ROUND);
+        double width = StrokeRenderer.brushWidthFor(PadViewModel.PAD_SIZE) * s;
+        g.setLineWidth(width);
+        for (Stroke stroke : model.strokes()) {
+            List<Point> points = stroke.points();
+            if (points.size() == 1) {
+                Point p = points.get(0);
+                g.fillOval(p.x() * s - width / 2, p.y() * s - width / 2, width, width);
+                continue;
+            }
+            g.beginPath();
+            g.moveTo(points.get(0).x() * s, points.get(0).y() * s);
+            for (int i = 1; i < points.size() - 1; i++) {
+                Point p = points.get(i);
+                Point next = points.get(i + 1);
+                g.quadraticCurveTo(p.x() * s, p.y() * s, (p.x() + next.x()) / 2 * s, (p.y() + next.y()) / 2 * s);
+            }
+            Point last = points.get(points.size() - 1);
+            g.lineTo(last.x() * s, last.y() * s);
+            g.stroke();
+        }
+    }
+}

@@ -1,0 +1,186 @@
+package app.digitpad.ui.pad;
+
+import app.digitpad.ml.eval.Evaluator;
+import app.digitpad.preprocess.Drawing;
+import app.digitpad.preprocess.MnistPreprocessor;
+import app.digitpad.preprocess.Stroke;
+import app.digitpad.ui.LiveModel;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongSupplier;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * The drawing pad's state and live recognition. Strokes are kept in pad units (a square of
+ * {@link #PAD_SIZE}), whatever the canvas size on screen; recognition renders them at that size
+ * with the pad's brush, exactly as the pen-digit benchmark does.
+ *
+ * <p>Recognition requests go through a one-slot mailbox on the inference thread: while the engine
+ * is busy only the newest drawing waits, older ones are dropped, and a result that describes a
+ * drawing since cleared or undone is discarded. All methods are for the FX thread.
+ */
+public final class PadViewModel {
+    /** Side of the pad in pad units: the resolution recognition renders at. */
+    public static final int PAD_SIZE = MnistPreprocessor.PAD_SIZE;
+    /** While a stroke is being drawn, recognize at most this often. */
+    static final long THROTTLE_NANOS = 40_000_000L;
+
+    private final LiveModel liveModel;
+    private final Executor inference;
+    private final LongSupplier clock;
+    private final Drawing drawing = new Drawing();
+    private final AtomicReference<Request> pending = new AtomicReference<>();
+    private final ReadOnlyObjectWrapper<Recognition> recognition = new ReadOnlyObjectWrapper<>(this, "recognition");
+    private final ReadOnlyBooleanWrapper empty = new ReadOnlyBooleanWrapper(this, "empty", true);
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "Draw a digit");
+    private final ReadOnlyIntegerWrapper revision = new ReadOnlyIntegerWrapper(this, "revision");
+    private long sequence;
+    private long appliedSequence;
+    private long discardBefore;
+    private long lastRequestNanos;
+
+    private record Request(long sequence, List<Stroke> strokes, long eventNanos) {}
+
+    public PadViewModel(LiveModel liveModel, Executor inference) {
+        this(liveModel, inference, System::nanoTime);
+    }
+
+    PadViewModel(LiveModel liveModel, Executor inference, LongSupplier clock) {
+        this.liveModel = liveModel;
+        this.inference = inference;
+        this.clock = clock;
+        liveModel.infoProperty().addListener((obs, old, info) -> recognize());
+    }
+
+    public void beginStroke(double x, double y) {
+        drawing.beginStroke(x, y);
+        changed(false);
+    }
+
+    public void extendStroke(double x, double y) {
+        drawing.addPoint(x, y);
+        long now = clock.getAsLong();
+        if (now - lastRequestNanos >= THROTTLE_NANOS) {
+            changed(false);
+        }
+    }
+
+    public void endStroke() {
+        drawing.endStroke();
+        changed(false);
+    }
+
+    /** Removes the last stroke (Ctrl+Z). */
+    public void undo() {
+        if (!drawing.isEmpty()) {
+            drawing.undo();
+            changed(true);
+        }
+    }
+
+    /** Empties the pad (Esc, Delete). */
+    public void clear() {
+        drawing.clear();
+        changed(true);
+    }
+
+    /** Replaces the drawing, e.g. to replay saved strokes. */
+    public void setStrokes(List<Stroke> strokes) {
+        drawing.clear();
+        for (Stroke stroke : strokes) {
+            drawing.add(stroke);
+        }
+        changed(true);
+    }
+
+    public List<Stroke> strokes() {
+        return drawing.strokes();
+    }
+
+    /** Runs recognition again on the current drawing (e.g. after a new model went live). */
+    public void recognize() {
+        changed(false);
+    }
+
+    private void changed(boolean erased) {
+        sequence++;
+        revision.set(revision.get() + 1);
+        if (erased) {
+            discardBefore = sequence;
+        }
+        List<Stroke> strokes = drawing.strokes();
+        empty.set(strokes.isEmpty());
+        if (strokes.isEmpty()) {
+            pending.set(null);
+            recognition.set(null);
+            message.set("Draw a digit");
+            return;
+        }
+        lastRequestNanos = clock.getAsLong();
+        if (pending.getAndSet(new Request(sequence, strokes, lastRequestNanos)) == null) {
+            inference.execute(this::drain);
+        }
+    }
+
+    /** On the inference thread: recognize the newest waiting drawing, if any. */
+    private void drain() {
+        Request request = pending.getAndSet(null);
+        if (request == null) {
+            return;
+        }
+        Optional<LiveModel.Lease> lease = liveModel.acquire();
+        if (lease.isEmpty()) {
+            Platform.runLater(() -> message.set("Loading model…"));
+            return;
+        }
+        try (LiveModel.Lease borrowed = lease.get()) {
+            float[] input = MnistPreprocessor.fromStrokes(request.strokes(), PAD_SIZE);
+            float[] probabilities = borrowed.classifier().predict(input);
+            Platform.runLater(() -> apply(request, input, probabilities));
+        } catch (Exception e) {
+            String text = "Recognition failed: " + (e.getMessage() != null ? e.getMessage() : e);
+            Platform.runLater(() -> message.set(text));
+        }
+    }
+
+    private void apply(Request request, float[] input, float[] probabilities) {
+        if (request.sequence() < discardBefore || request.sequence() <= appliedSequence || drawing.isEmpty()) {
+            return; // stale: the drawing was erased or a newer result is already shown
+        }
+        appliedSequence = request.sequence();
+        int digit = Evaluator.argmax(probabilities);
+        recognition.set(new Recognition(probabilities, input, digit, clock.getAsLong() - request.eventNanos()));
+        message.set("");
+    }
+
+    public ReadOnlyObjectProperty<Recognition> recognitionProperty() {
+        return recognition.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty emptyProperty() {
+        return empty.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    /** Changes whenever the strokes change, so the view knows to redraw. */
+    public ReadOnlyIntegerProperty revisionProperty() {
+        return revision.getReadOnlyProperty();
+    }
+
+    public LiveModel liveModel() {
+        return liveModel;
+    }
+}
