@@ -9,15 +9,18 @@ import javafx.scene.Scene;
 /** Light and dark looks: AtlantaFX's Primer themes plus DigitPad's own stylesheet, loaded in one place. */
 public final class Theme {
     private static final PseudoClass DARK = PseudoClass.getPseudoClass("dark");
-    private static final String STYLESHEET = Theme.class.getResource("digitpad.css").toExternalForm();
+    private static final java.util.List<String> STYLESHEETS = java.util.stream.Stream.of("digitpad.css", "train.css", "evaluate.css")
+            .map(name -> Theme.class.getResource(name).toExternalForm()).toList();
 
     private Theme() {}
 
     public static void apply(Scene scene, boolean dark) {
         Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
                 : new PrimerLight().getUserAgentStylesheet());
-        if (!scene.getStylesheets().contains(STYLESHEET)) {
-            scene.getStylesheets().add(STYLESHEET);
+        for (String sheet : STYLESHEETS) {
+            if (!scene.getStylesheets().contains(sheet)) {
+                scene.getStylesheets().add(sheet);
+            }
         }
         scene.getRoot().pseudoClassStateChanged(DARK, dark);
     }
