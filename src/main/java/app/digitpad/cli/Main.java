@@ -39,7 +39,7 @@ public final class Main {
             "  bench     Throughput per architecture, time to 99% for fast-cnn, inference latency.",
             "            --epochs N (fast-cnn run, default 3)  --arch-epochs N  --quick",
             "  pendigits MODEL|bundled  Accuracy on ../shared/pendigits drawn with the pad's brush.",
-            "            --file PATH  --limit N");
+            "            --file PATH  --limit N  --extent F (share of the pad the digit spans, default 0.7)");
 
     private final PrintStream out;
     private final PrintStream err;
@@ -68,7 +68,7 @@ public final class Main {
                 case "predict":
                     return new PredictCommand(out).run(new Options(args, 1, Set.of(), Set.of()).positional());
                 case "pendigits":
-                    return new PenDigitsCommand(out).run(new Options(args, 1, Set.of("file", "limit"), Set.of()));
+                    return new PenDigitsCommand(out).run(new Options(args, 1, Set.of("file", "limit", "extent"), Set.of()));
                 case "bench":
                     return new BenchCommand(out).run(new Options(args, 1, Set.of("epochs", "arch-epochs"), Set.of("quick")));
                 default:

@@ -40,9 +40,10 @@ final class PenDigitsCommand {
             digits = digits.subList(0, limit);
         }
         try (DigitClassifier classifier = Main.loadModel(options.positional().get(0))) {
-            ConfusionMatrix matrix = evaluate(classifier, digits);
-            out.printf("Model: %s%nPen digits: %,d from %s, drawn on a %d px pad with a %.1f px brush%n",
-                    classifier.metadata().summary(), digits.size(), file, MnistPreprocessor.PAD_SIZE,
+            double extent = options.decimal("extent", (float) PenDigits.DRAWN_EXTENT);
+            ConfusionMatrix matrix = evaluate(classifier, digits, extent);
+            out.printf("Model: %s%nPen digits: %,d from %s, drawn %.0f%% of a %d px pad high with a %.1f px brush%n",
+                    classifier.metadata().summary(), digits.size(), file, extent * 100, MnistPreprocessor.PAD_SIZE,
                     app.digitpad.preprocess.StrokeRenderer.brushWidthFor(MnistPreprocessor.PAD_SIZE));
             out.printf("Accuracy: %.2f%% (%,d of %,d)%n", matrix.accuracy() * 100, matrix.correct(), matrix.total());
             StringBuilder perDigit = new StringBuilder("Per digit:");
@@ -56,7 +57,7 @@ final class PenDigitsCommand {
     }
 
     /** Renders and classifies every sample; shared with the benchmark. */
-    static ConfusionMatrix evaluate(DigitClassifier classifier, List<PenDigit> digits) throws Exception {
+    static ConfusionMatrix evaluate(DigitClassifier classifier, List<PenDigit> digits, double extent) throws Exception {
         ConfusionMatrix matrix = new ConfusionMatrix();
         float[] batch = new float[BATCH * 784];
         for (int start = 0; start < digits.size(); start += BATCH) {
@@ -64,7 +65,7 @@ final class PenDigitsCommand {
             for (int i = 0; i < count; i++) {
                 PenDigit digit = digits.get(start + i);
                 float[] input = MnistPreprocessor.fromStrokes(
-                        PenDigits.placeOnPad(digit.strokes(), MnistPreprocessor.PAD_SIZE), MnistPreprocessor.PAD_SIZE);
+                        PenDigits.placeOnPad(digit.strokes(), MnistPreprocessor.PAD_SIZE, extent), MnistPreprocessor.PAD_SIZE);
                 System.arraycopy(input, 0, batch, i * 784, 784);
             }
             float[][] rows = classifier.probabilities(batch, count);

@@ -55,6 +55,11 @@ public final class PenDigits {
      * {@link #DRAWN_EXTENT} of the side, keeping its aspect ratio.
      */
     public static List<Stroke> placeOnPad(List<Stroke> strokes, int padSize) {
+        return placeOnPad(strokes, padSize, DRAWN_EXTENT);
+    }
+
+    /** As {@link #placeOnPad(List, int)}, with the digit spanning {@code extent} of the pad side. */
+    public static List<Stroke> placeOnPad(List<Stroke> strokes, int padSize, double extent) {
         double minX = Double.MAX_VALUE;
         double minY = Double.MAX_VALUE;
         double maxX = -Double.MAX_VALUE;
@@ -67,8 +72,8 @@ public final class PenDigits {
                 maxY = Math.max(maxY, p.y());
             }
         }
-        double extent = Math.max(Math.max(maxX - minX, maxY - minY), 1e-9);
-        double scale = DRAWN_EXTENT * padSize / extent;
+        double size = Math.max(Math.max(maxX - minX, maxY - minY), 1e-9);
+        double scale = extent * padSize / size;
         double offsetX = padSize / 2.0 - (minX + maxX) / 2 * scale;
         double offsetY = padSize / 2.0 - (minY + maxY) / 2 * scale;
         List<Stroke> placed = new ArrayList<>();
