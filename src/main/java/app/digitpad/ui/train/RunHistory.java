@@ -1,0 +1,48 @@
+package app.digitpad.ui.train;
+
+import app.digitpad.ml.model.ModelFiles;
+import app.digitpad.ml.model.ModelFormatException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The run history is the model folder itself: every model a run saved is a file there, and its
+ * metadata says when it was trained, how and how well. So the history survives restarts and needs
+ * no file of its own. Plain Java; call off the UI thread.
+ */
+public final class RunHistory {
+    private RunHistory() {}
+
+    /** Result of a scan: the runs, newest first, and the files that could not be read. */
+    public record Scan(List<RunRecord> runs, List<String> problems) {}
+
+    public static Scan scan(Path folder) throws IOException {
+        List<RunRecord> runs = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        if (!Files.isDirectory(folder)) {
+            return new Scan(runs, problems);
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                String name = file.getFileName().toString();
+                // Skip the temporary files of a save in progress (".name.dpmodel....tmp").
+                if (!name.endsWith(ModelFiles.EXTENSION) || name.startsWith(".") || !Files.isRegularFile(file)) {
+                    continue;
+                }
+                try {
+                    runs.add(new RunRecord(file.toAbsolutePath(), ModelFiles.readMetadata(file)));
+                } catch (ModelFormatException e) {
+                    problems.add(e.getMessage());
+                }
+            }
+        }
+        runs.sort(Comparator.comparing((RunRecord r) -> r.metadata().createdAt()).reversed()
+                .thenComparing(RunRecord::fileName));
+        return new Scan(runs, problems);
+    }
+}
