@@ -35,13 +35,13 @@ final class RunHistoryView extends VBox {
         table.setItems(model.history());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No runs yet: a finished run is saved here and can be made live again later."));
-        table.getColumns().add(column("", 46, r -> model.isLive(r) ? "live" : "", "live-column"));
-        table.getColumns().add(column("Trained", 130, r -> TIME.format(r.metadata().createdAt()), null));
-        table.getColumns().add(column("Architecture", 100, r -> r.metadata().architecture().id(), null));
-        table.getColumns().add(column("Epochs", 60, r -> Integer.toString(r.metadata().epochs()), "number-column"));
+        table.getColumns().add(column("", 44, r -> model.isLive(r) ? "live" : "", "live-column"));
+        table.getColumns().add(column("Trained", 128, r -> TIME.format(r.metadata().createdAt()), null));
+        table.getColumns().add(column("Architecture", 108, r -> r.metadata().architecture().id(), null));
+        table.getColumns().add(column("Epochs", 66, r -> Integer.toString(r.metadata().epochs()), "number-column"));
         table.getColumns().add(column("Images", 80, r -> String.format(Locale.US, "%,d", r.metadata().trainImages()), "number-column"));
-        table.getColumns().add(column("Test accuracy", 100, r -> TrainingStatus.percent(r.metadata().testAccuracy()), "number-column"));
-        table.getColumns().add(column("Duration", 70, r -> Durations.format(r.metadata().trainingMillis()), "number-column"));
+        table.getColumns().add(column("Test accuracy", 112, r -> TrainingStatus.percent(r.metadata().testAccuracy()), "number-column"));
+        table.getColumns().add(column("Duration", 80, r -> Durations.format(r.metadata().trainingMillis()), "number-column"));
         table.getColumns().add(column("File", 200, RunRecord::fileName, null));
         table.setRowFactory(view -> new TableRow<>() {
             @Override

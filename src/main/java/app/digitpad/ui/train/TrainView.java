@@ -69,8 +69,7 @@ public final class TrainView extends BorderPane {
                 pulses.start();
             } else if (pulses.isRunning()) {
                 pulses.stop();
-                LOG.info("Longest gap between JavaFX pulses during the run: {} ms ({} pulses)",
-                        String.format(java.util.Locale.US, "%.1f", pulses.longestGapMillis()), pulses.gaps() + 1);
+                LOG.info("JavaFX pulses during the run: {}", pulses.summary());
             }
         });
         model.refreshHistory();
@@ -171,7 +170,6 @@ public final class TrainView extends BorderPane {
         Button start = new Button("Start");
         start.setId("train-start");
         start.getStyleClass().add("accent");
-        start.setDefaultButton(true);
         start.setMaxWidth(Double.MAX_VALUE);
         start.setOnAction(e -> model.start());
         start.disableProperty().bind(model.runningProperty());
@@ -210,7 +208,9 @@ public final class TrainView extends BorderPane {
         status.getStyleClass().add("train-status");
         status.textProperty().bind(model.statusProperty());
         status.setMinWidth(0);
-        status.tooltipProperty().bind(Bindings.createObjectBinding(() -> new Tooltip(status.getText()), status.textProperty()));
+        Tooltip statusTip = new Tooltip();
+        statusTip.textProperty().bind(model.statusProperty());
+        status.setTooltip(statusTip);
         VBox box = new VBox(6, bar, status);
         box.setAlignment(Pos.CENTER_LEFT);
         box.getStyleClass().add("train-progress-box");

@@ -147,7 +147,7 @@ public final class TrainViewModel {
         architecture.set(defaults.architecture());
         epochs.set(defaults.epochs());
         batchSize.set(defaults.batchSize());
-        learningRate.set((double) defaults.learningRate());
+        learningRate.set(Double.parseDouble(Float.toString(defaults.learningRate()))); // 0.004, not 0.00400000018998
         schedule.set(defaults.schedule());
         augment.set(defaults.augment());
         trainImages.set(defaults.trainLimit());
@@ -347,6 +347,8 @@ public final class TrainViewModel {
             finished(run, Outcome.DONE, TrainingStatus.done(record.metadata(), record.fileName()));
         } catch (TrainingCancelledException e) {
             finished(run, Outcome.CANCELLED, e.getMessage());
+        } catch (IOException e) { // the dataset: its message names the file and the problem
+            finished(run, Outcome.FAILED, TrainingStatus.describe(e));
         } catch (OutOfMemoryError e) {
             finished(run, Outcome.FAILED, "Out of memory while training (" + e.getMessage()
                     + "). Try a smaller batch size or fewer training images.");

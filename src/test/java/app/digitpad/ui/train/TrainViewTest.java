@@ -1,0 +1,236 @@
+package app.digitpad.ui.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.digitpad.app.DigitPadWindow;
+import app.digitpad.ml.model.DigitClassifier;
+import app.digitpad.ml.model.ModelFiles;
+import app.digitpad.ml.model.ModelStore;
+import app.digitpad.ml.net.Architecture;
+import app.digitpad.ui.LiveModel;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import javafx.scene.chart.LineChart;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.controlsfx.control.StatusBar;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The Train tab in the real window, headless. Runs are tiny (2,000 training images, 500 test
+ * images, one epoch); models are saved under {@code digitpad.home} (target/test-home), never ~/.digitpad.
+ */
+@ExtendWith(ApplicationExtension.class)
+class TrainViewTest {
+    private DigitPadWindow window;
+
+    @Start
+    void start(Stage stage) {
+        window = new DigitPadWindow(stage);
+        stage.show();
+        stage.requestFocus();
+    }
+
+    @AfterEach
+    void closeWindow(FxRobot robot) {
+        robot.interact(() -> window.shutdown());
+    }
+
+    private static <T> T fx(Callable<T> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+    }
+
+    private static void waitFor(long seconds, Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> fx(condition));
+    }
+
+    private TrainView openTrainTab(FxRobot robot) throws Exception {
+        waitFor(60, () -> window.services().liveModel().getInfo() != null); // the bundled model
+        robot.clickOn("Train");
+        waitFor(10, () -> window.mainView().tabs().getSelectionModel().getSelectedItem().getId().equals("tab-train"));
+        return robot.lookup("#train-view").queryAs(TrainView.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void tinyRun(FxRobot robot, Architecture architecture, int epochs, int batch) {
+        robot.interact(() -> {
+            ((ComboBox<Architecture>) robot.lookup("#train-arch").query()).setValue(architecture);
+            ((Spinner<Integer>) robot.lookup("#train-epochs").query()).getValueFactory().setValue(epochs);
+            ((Spinner<Integer>) robot.lookup("#train-batch").query()).getValueFactory().setValue(batch);
+            ((Spinner<Integer>) robot.lookup("#train-train-images").query()).getValueFactory().setValue(2_000);
+            ((Spinner<Integer>) robot.lookup("#train-test-images").query()).getValueFactory().setValue(500);
+        });
+    }
+
+    private Path modelFolder() {
+        return window.services().modelStore().folder();
+    }
+
+    private static List<Path> files(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.sorted().toList();
+        }
+    }
+
+    @Test
+    void aTinyRunDrawsItsChartsSavesTheModelAndMakesItLive(FxRobot robot) throws Exception {
+        assertTrue(modelFolder().startsWith(Path.of(System.getProperty("digitpad.home"))), "tests stay out of ~/.digitpad");
+        TrainView view = openTrainTab(robot);
+        TrainViewModel model = view.viewModel();
+        LiveModel.Info before = fx(() -> window.services().liveModel().getInfo());
+        tinyRun(robot, Architecture.SEED_CNN, 1, 128);
+        // Type the learning rate like a user: select all, type, leave the field.
+        robot.clickOn("#train-lr").push(KeyCode.CONTROL, KeyCode.A).write("0.002").push(KeyCode.TAB);
+        assertEquals(0.002, fx(() -> model.learningRateProperty().get()), 1e-12);
+
+        robot.clickOn("#train-start");
+        assertTrue(fx(() -> robot.lookup("#train-start").query().isDisabled()), "Start is off while a run goes");
+        waitFor(180, () -> model.phaseProperty().get() == TrainViewModel.Phase.READY);
+        assertEquals(TrainViewModel.Outcome.DONE, fx(() -> model.outcomeProperty().get()), fx(() -> model.statusProperty().get()));
+
+        LineChart<?, ?> loss = robot.lookup("#loss-chart").queryAs(LineChart.class);
+        LineChart<?, ?> accuracy = robot.lookup("#accuracy-chart").queryAs(LineChart.class);
+        // 2,000 images in batches of 128 = 15 batches, few enough for one point each.
+        assertEquals(15, (int) fx(() -> loss.getData().get(0).getData().size()), "one loss point per batch");
+        assertEquals(1, (int) fx(() -> loss.getData().get(1).getData().size()), "one test loss per epoch");
+        assertEquals(1, (int) fx(() -> accuracy.getData().get(0).getData().size()), "one training accuracy per epoch");
+        assertEquals(1, (int) fx(() -> accuracy.getData().get(1).getData().size()), "one test accuracy per epoch");
+        double testAccuracy = ((Number) fx(() -> accuracy.getData().get(1).getData().get(0).getYValue())).doubleValue();
+        assertTrue(testAccuracy > 50 && testAccuracy <= 100, "test accuracy in percent: " + testAccuracy);
+        assertEquals(1.0, fx(() -> robot.lookup("#train-progress").queryAs(ProgressBar.class).getProgress()), 1e-9);
+        String status = fx(() -> robot.lookup("#train-status").queryAs(Label.class).getText());
+        assertTrue(status.startsWith("Done: "), status);
+        String latest = fx(() -> robot.lookup("#accuracy-latest").queryAs(Label.class).getText());
+        assertTrue(latest.matches("train \\d+\\.\\d\\d% · test \\d+\\.\\d\\d%"), latest);
+
+        // The new model is live, saved in the model folder, and listed in the history.
+        LiveModel.Info after = fx(() -> window.services().liveModel().getInfo());
+        assertNotEquals(before, after);
+        assertEquals(Architecture.SEED_CNN, after.metadata().architecture());
+        assertEquals(500, after.metadata().testImages());
+        assertEquals(2_000 / 128 * 128, after.metadata().trainImages());
+        Path saved = after.file().orElseThrow();
+        assertTrue(Files.isRegularFile(saved));
+        assertTrue(saved.startsWith(modelFolder().toAbsolutePath()));
+        assertEquals(after.metadata(), ModelFiles.readMetadata(saved));
+        waitFor(20, () -> model.history().stream().anyMatch(r -> r.file().equals(saved)));
+        TableView<?> history = robot.lookup("#run-history").queryAs(TableView.class);
+        assertTrue(fx(() -> history.getItems().size()) >= 1);
+        String statusBar = fx(() -> robot.lookup("#status-bar").queryAs(StatusBar.class).getText());
+        assertTrue(statusBar.contains(saved.getFileName().toString()) && statusBar.contains("seed-cnn"), statusBar);
+        String padModel = fx(() -> robot.lookup("#pad-model").queryAs(Label.class).getText());
+        assertTrue(padModel.contains("seed-cnn"), padModel);
+        assertTrue(fx(() -> view.pulseMonitor().gaps()) > 0, "pulses were measured during the run");
+        System.err.printf("Longest FX pulse gap during the headless test run: %.1f ms%n",
+                fx(() -> view.pulseMonitor().longestGapMillis()));
+    }
+
+    @Test
+    void cancelKeepsTheLiveModelSavesNothingAndStartWorksAgain(FxRobot robot) throws Exception {
+        TrainView view = openTrainTab(robot);
+        TrainViewModel model = view.viewModel();
+        LiveModel.Info before = fx(() -> window.services().liveModel().getInfo());
+        List<Path> filesBefore = files(modelFolder());
+        // Small batches make a long enough run to cancel in the middle of.
+        tinyRun(robot, Architecture.FAST_CNN, 3, 16);
+        robot.clickOn("#train-start");
+        waitFor(60, () -> model.lastBatchProperty().get() != null);
+        robot.clickOn("#train-cancel");
+        waitFor(30, () -> model.phaseProperty().get() == TrainViewModel.Phase.READY);
+
+        assertEquals(TrainViewModel.Outcome.CANCELLED, fx(() -> model.outcomeProperty().get()));
+        String status = fx(() -> robot.lookup("#train-status").queryAs(Label.class).getText());
+        assertTrue(status.contains("cancelled") && status.contains("unchanged"), status);
+        assertTrue(fx(() -> model.lastBatchProperty().get().fraction()) < 1.0, "stopped before the end");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !model.isWorkerRunning());
+        assertSame(before, fx(() -> window.services().liveModel().getInfo()), "the same model is still live");
+        assertEquals(filesBefore, files(modelFolder()), "nothing saved, no temporary file left");
+        // The live classifier was not closed: it still predicts, and the bundled file still loads.
+        Optional<LiveModel.Lease> lease = window.services().liveModel().acquire();
+        assertTrue(lease.isPresent());
+        try (LiveModel.Lease borrowed = lease.get()) {
+            assertEquals(10, borrowed.classifier().predict(new float[784]).length);
+        }
+        try (DigitClassifier bundled = ModelFiles.loadBundled()) {
+            assertEquals(before.metadata(), bundled.metadata());
+        }
+
+        // Start works again: a short run to completion.
+        tinyRun(robot, Architecture.SEED_CNN, 1, 128);
+        robot.clickOn("#train-start");
+        waitFor(180, () -> model.phaseProperty().get() == TrainViewModel.Phase.READY);
+        assertEquals(TrainViewModel.Outcome.DONE, fx(() -> model.outcomeProperty().get()), fx(() -> model.statusProperty().get()));
+        assertNotEquals(before, fx(() -> window.services().liveModel().getInfo()));
+    }
+
+    @Test
+    void closingTheWindowMidRunStopsTrainingQuicklyAndSavesNothing(FxRobot robot) throws Exception {
+        TrainView view = openTrainTab(robot);
+        TrainViewModel model = view.viewModel();
+        LiveModel.Info before = fx(() -> window.services().liveModel().getInfo());
+        List<Path> filesBefore = files(modelFolder());
+        tinyRun(robot, Architecture.FAST_CNN, 3, 16);
+        robot.clickOn("#train-start");
+        waitFor(60, () -> model.lastBatchProperty().get() != null);
+
+        long started = System.nanoTime();
+        robot.interact(() -> window.shutdown()); // what closing the window does
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        assertTrue(millis < TrainViewModel.SHUTDOWN_WAIT_MILLIS + 500, "shutdown took " + millis + " ms");
+        assertFalse(model.isWorkerRunning(), "the training thread has finished");
+        assertEquals(filesBefore, files(modelFolder()), "nothing saved, no temporary file left");
+        assertSame(before, fx(() -> window.services().liveModel().getInfo()));
+    }
+
+    @Test
+    void aSavedModelFromTheHistoryCanBeMadeLive(FxRobot robot) throws Exception {
+        Path folder = ModelStore.userDefault().folder();
+        Files.createDirectories(folder);
+        Path copy = folder.resolve("history-test-copy" + ModelFiles.EXTENSION);
+        try (var in = ModelFiles.class.getResourceAsStream(ModelFiles.BUNDLED_RESOURCE)) {
+            Files.copy(in, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        TrainView view = openTrainTab(robot);
+        TrainViewModel model = view.viewModel();
+        robot.clickOn("#train-refresh-history");
+        waitFor(20, () -> model.history().stream().anyMatch(r -> r.file().equals(copy.toAbsolutePath())));
+        @SuppressWarnings("unchecked")
+        TableView<RunRecord> table = robot.lookup("#run-history").queryAs(TableView.class);
+        robot.interact(() -> table.getSelectionModel().select(
+                model.history().stream().filter(r -> r.file().equals(copy.toAbsolutePath())).findFirst().orElseThrow()));
+        assertFalse(fx(() -> robot.lookup("#train-make-live").query().isDisabled()));
+        robot.clickOn("#train-make-live");
+        waitFor(30, () -> window.services().liveModel().getInfo().file().isPresent());
+        LiveModel.Info info = fx(() -> window.services().liveModel().getInfo());
+        assertEquals(copy.toAbsolutePath(), info.file().orElseThrow());
+        assertNotNull(info.metadata());
+        assertTrue(fx(() -> model.isLive(table.getSelectionModel().getSelectedItem())));
+        assertTrue(fx(() -> robot.lookup("#train-make-live").query().isDisabled()), "the live model cannot be made live again");
+        Files.deleteIfExists(copy);
+    }
+}
