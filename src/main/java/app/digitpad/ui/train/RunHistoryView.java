@@ -24,7 +24,7 @@ import javafx.scene.layout.VBox;
 /** Past runs (the model folder), newest first, with a button to make the selected one live again. */
 final class RunHistoryView extends VBox {
     private static final PseudoClass LIVE = PseudoClass.getPseudoClass("live");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.US)
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MMM d, HH:mm", Locale.US)
             .withZone(ZoneId.systemDefault());
 
     private final TableView<RunRecord> table = new TableView<>();
@@ -36,13 +36,12 @@ final class RunHistoryView extends VBox {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No runs yet: a finished run is saved here and can be made live again later."));
         table.getColumns().add(column("", 44, r -> model.isLive(r) ? "live" : "", "live-column"));
-        table.getColumns().add(column("Trained", 128, r -> TIME.format(r.metadata().createdAt()), null));
-        table.getColumns().add(column("Architecture", 108, r -> r.metadata().architecture().id(), null));
-        table.getColumns().add(column("Epochs", 66, r -> Integer.toString(r.metadata().epochs()), "number-column"));
-        table.getColumns().add(column("Images", 80, r -> String.format(Locale.US, "%,d", r.metadata().trainImages()), "number-column"));
-        table.getColumns().add(column("Test accuracy", 112, r -> TrainingStatus.percent(r.metadata().testAccuracy()), "number-column"));
-        table.getColumns().add(column("Duration", 80, r -> Durations.format(r.metadata().trainingMillis()), "number-column"));
-        table.getColumns().add(column("File", 200, RunRecord::fileName, null));
+        table.getColumns().add(column("Trained", 120, r -> TIME.format(r.metadata().createdAt()), null));
+        table.getColumns().add(column("Architecture", 118, r -> r.metadata().architecture().id(), null));
+        table.getColumns().add(column("Epochs", 76, r -> Integer.toString(r.metadata().epochs()), "number-column"));
+        table.getColumns().add(column("Images", 90, r -> String.format(Locale.US, "%,d", r.metadata().trainImages()), "number-column"));
+        table.getColumns().add(column("Test accuracy", 124, r -> TrainingStatus.percent(r.metadata().testAccuracy()), "number-column"));
+        table.getColumns().add(column("Duration", 90, r -> Durations.format(r.metadata().trainingMillis()), "number-column"));
         table.setRowFactory(view -> new TableRow<>() {
             @Override
             protected void updateItem(RunRecord item, boolean empty) {
@@ -104,6 +103,7 @@ final class RunHistoryView extends VBox {
         TableColumn<RunRecord, String> column = new TableColumn<>(title);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(text.apply(cell.getValue())));
         column.setPrefWidth(width);
+        column.setMinWidth(width);
         column.setReorderable(false);
         if (styleClass != null) {
             column.getStyleClass().add(styleClass);

@@ -18,7 +18,7 @@ import javafx.util.StringConverter;
 /**
  * The two live charts: loss (smoothed training loss per batch, test loss per epoch) and accuracy
  * (training and test, per epoch), each with its newest values printed beside its title. Both x axes
- * count epochs. The series mirror the view model's point lists; no chart animation, no symbols on
+ * count epochs; the loss axis fits the recent part of the run ({@link ChartRanges}). The series mirror the view model's point lists; no chart animation, no symbols on
  * the per-batch line (the per-epoch points get one each, so a one-epoch run is still visible).
  */
 final class TrainingCharts extends HBox {
@@ -31,7 +31,10 @@ final class TrainingCharts extends HBox {
         NumberAxis lossX = epochAxis();
         NumberAxis lossY = new NumberAxis();
         lossY.setLabel("cross-entropy loss");
-        lossY.setForceZeroInRange(true);
+        lossY.setAutoRanging(false);
+        lossY.setLowerBound(0);
+        lossY.setMinorTickVisible(false);
+        lossY.setAnimated(false);
         lossChart = chart("loss-chart", lossX, lossY);
         lossChart.getData().add(series("training loss (smoothed, per batch)", model.trainLoss(), false));
         lossChart.getData().add(series("test loss (per epoch)", model.testLoss(), true));
@@ -43,6 +46,17 @@ final class TrainingCharts extends HBox {
         accuracyChart = chart("accuracy-chart", accuracyX, accuracyY);
         accuracyChart.getData().add(series("training accuracy", model.trainAccuracy(), true));
         accuracyChart.getData().add(series("test accuracy", model.testAccuracy(), true));
+
+        javafx.beans.InvalidationListener fitLoss = obs -> {
+            double upper = ChartRanges.lossUpperBound(model.trainLoss(), model.testLoss());
+            if (upper != lossY.getUpperBound()) {
+                lossY.setUpperBound(upper);
+                lossY.setTickUnit(ChartRanges.tickUnit(upper));
+            }
+        };
+        model.trainLoss().addListener(fitLoss);
+        model.testLoss().addListener(fitLoss);
+        fitLoss.invalidated(null);
 
         model.chartEpochsProperty().addListener((obs, old, epochs) -> {
             range(lossX, epochs.intValue());
