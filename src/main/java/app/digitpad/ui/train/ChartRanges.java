@@ -45,12 +45,11 @@ final class ChartRanges {
         return 10 * power;
     }
 
-    /** A tick unit giving about five ticks up to {@code upper}. */
+    /** The smallest round tick unit (1, 2, 2.5, 5 times a power of ten) giving at most six intervals up to {@code upper}. */
     static double tickUnit(double upper) {
-        double raw = upper / 5;
-        double power = Math.pow(10, Math.floor(Math.log10(raw)));
+        double power = Math.pow(10, Math.floor(Math.log10(upper / 6)));
         for (double step : new double[] {1, 2, 2.5, 5, 10}) {
-            if (step * power >= raw * (1 - 1e-12)) {
+            if (upper / (step * power) <= 6 + 1e-9) {
                 return step * power;
             }
         }

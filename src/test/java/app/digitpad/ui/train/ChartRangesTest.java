@@ -14,6 +14,8 @@ class ChartRangesTest {
         assertEquals(0.15, ChartRanges.roundUp(0.11), 1e-12);
         assertEquals(0.5, ChartRanges.tickUnit(2.5), 1e-12);
         assertEquals(0.025, ChartRanges.tickUnit(0.15), 1e-12);
+        assertEquals(0.02, ChartRanges.tickUnit(0.08), 1e-12);
+        assertEquals(1, ChartRanges.tickUnit(4), 1e-12);
     }
 
     @Test
