@@ -52,8 +52,9 @@ public final class MnistPreprocessor {
         int outW = Math.max(1, (int) Math.round(w * scale));
         int outH = Math.max(1, (int) Math.round(h * scale));
         float[] boxed = resample(image, minX, minY, w, h, outW, outH);
-        stretchContrast(boxed);
-        return centreByMass(boxed, outW, outH);
+        float[] centred = centreByMass(boxed, outW, outH);
+        stretchContrast(centred);
+        return centred;
     }
 
     /**
@@ -109,7 +110,11 @@ public final class MnistPreprocessor {
         }
     }
 
-    /** Pastes the boxed digit into 28x28 with its centre of mass (pixel centres at i + 0.5) at (14, 14). */
+    /**
+     * Pastes the boxed digit into 28x28 with its centre of mass (pixel centres at i + 0.5) exactly at
+     * (14, 14). The shift is sub-pixel (bilinear), so the input changes smoothly as a drawing grows
+     * instead of jumping a whole pixel, which keeps thin strokes and the live preview stable.
+     */
     static float[] centreByMass(float[] boxed, int w, int h) {
         double mass = 0;
         double sx = 0;
@@ -122,19 +127,36 @@ public final class MnistPreprocessor {
                 sy += v * (y + 0.5);
             }
         }
-        int dx = (int) Math.round(SIDE / 2.0 - sx / mass);
-        int dy = (int) Math.round(SIDE / 2.0 - sy / mass);
+        double dx = SIDE / 2.0 - sx / mass;
+        double dy = SIDE / 2.0 - sy / mass;
+        int ix = (int) Math.floor(dx);
+        int iy = (int) Math.floor(dy);
+        float fx = (float) (dx - ix);
+        float fy = (float) (dy - iy);
         float[] out = new float[SIDE * SIDE];
+        // Each source pixel spreads over the 2x2 target pixels it overlaps after the shift.
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
-                int tx = x + dx;
-                int ty = y + dy;
-                if (tx >= 0 && ty >= 0 && tx < SIDE && ty < SIDE) {
-                    out[ty * SIDE + tx] = Math.min(1f, boxed[y * w + x]);
+                float v = boxed[y * w + x];
+                if (v == 0) {
+                    continue;
                 }
+                add(out, x + ix, y + iy, v * (1 - fx) * (1 - fy));
+                add(out, x + ix + 1, y + iy, v * fx * (1 - fy));
+                add(out, x + ix, y + iy + 1, v * (1 - fx) * fy);
+                add(out, x + ix + 1, y + iy + 1, v * fx * fy);
             }
         }
+        for (int i = 0; i < out.length; i++) {
+            out[i] = Math.min(1f, out[i]);
+        }
         return out;
+    }
+
+    private static void add(float[] image, int x, int y, float value) {
+        if (x >= 0 && y >= 0 && x < SIDE && y < SIDE) {
+            image[y * SIDE + x] += value;
+        }
     }
 
     /**

@@ -41,13 +41,12 @@ class MnistPreprocessorTest {
             List<Stroke> centred = PenDigits.placeOnPad(digit.strokes(), PAD);
             float[] reference = MnistPreprocessor.fromStrokes(centred, PAD);
             // Smaller or larger on the pad: the brush stays the pad's, so strokes get relatively thicker
-            // or thinner; the shape must stay the same (cosine similarity of the two inputs). A 0 drawn at
-            // 60% scores about 0.80 from thickness alone; `digitpad pendigits --extent 0.35|0.5|0.9`
-            // shows accuracy does not depend on drawing size (97.0% at each).
+            // or thinner; the shape must stay the same (cosine similarity of the two inputs; over every
+            // 20th pen digit the minimum was 0.87 at 60% size and 0.92 at 120%).
             float[] small = MnistPreprocessor.fromStrokes(transform(centred, 0.6, -20, -25), PAD);
             float[] large = MnistPreprocessor.fromStrokes(transform(centred, 1.25, -30, -40), PAD);
-            assertTrue(cosine(reference, small) > 0.75, digit.id() + " small: " + cosine(reference, small));
-            assertTrue(cosine(reference, large) > 0.75, digit.id() + " large: " + cosine(reference, large));
+            assertTrue(cosine(reference, small) > 0.85, digit.id() + " small: " + cosine(reference, small));
+            assertTrue(cosine(reference, large) > 0.85, digit.id() + " large: " + cosine(reference, large));
             // pure translation changes nothing at all
             float[] moved = MnistPreprocessor.fromStrokes(transform(centred, 1, 31, -17), PAD);
             assertTrue(meanAbsDifference(reference, moved) < 0.01, digit.id() + " moved: " + meanAbsDifference(reference, moved));
