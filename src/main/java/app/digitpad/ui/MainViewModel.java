@@ -44,7 +44,7 @@ public final class MainViewModel {
         background.execute(() -> {
             try {
                 DigitClassifier classifier = file == null ? ModelFiles.loadBundled() : ModelFiles.load(file);
-                liveModel.replace(classifier, file);
+                liveModel.replace(classifier.warmUp(), file);
                 Platform.runLater(() -> loading.set(false));
             } catch (Exception | LinkageError e) {
                 String message = e.getMessage() != null ? e.getMessage() : e.toString();
