@@ -44,7 +44,13 @@ public final class MainViewModel {
         background.execute(() -> {
             try {
                 DigitClassifier classifier = file == null ? ModelFiles.loadBundled() : ModelFiles.load(file);
-                liveModel.replace(classifier.warmUp(), file);
+                try {
+                    classifier.warmUp();
+                } catch (Exception | LinkageError e) {
+                    classifier.close();
+                    throw e;
+                }
+                liveModel.replace(classifier, file);
                 Platform.runLater(() -> loading.set(false));
             } catch (Exception | LinkageError e) {
                 String message = e.getMessage() != null ? e.getMessage() : e.toString();
