@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.digitpad.ml.TestData;
 import app.digitpad.ml.data.MnistData;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
@@ -19,11 +16,10 @@ class PredictCommandTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final CliRun cli = new CliRun();
 
     private int run(String... args) {
-        return new Main(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
+        return cli.run(args);
     }
 
     /** Writes MNIST test image {@code index} as a dark-on-white PNG, 4x enlarged, like a scanned digit. */
@@ -46,8 +42,8 @@ class PredictCommandTest {
     void picturesOfDigitsArePredictedWithTopThree() throws Exception {
         Path seven = png(0); // MNIST test image 0 is a 7
         Path two = png(1); // and image 1 a 2
-        assertEquals(0, run("predict", "bundled", seven.toString(), two.toString()), err.toString());
-        String[] lines = out.toString(StandardCharsets.UTF_8).strip().split("\n");
+        assertEquals(0, run("predict", "bundled", seven.toString(), two.toString()), cli.err());
+        String[] lines = cli.out().strip().split("\n");
         assertEquals(2, lines.length);
         assertTrue(lines[0].startsWith(seven + ": 7 ("), lines[0]);
         assertTrue(lines[1].startsWith(two + ": 2 ("), lines[1]);
@@ -59,7 +55,7 @@ class PredictCommandTest {
         Path text = dir.resolve("notes.png");
         Files.writeString(text, "not a picture");
         assertEquals(1, run("predict", "bundled", text.toString()));
-        String errors = err.toString(StandardCharsets.UTF_8);
+        String errors = cli.err();
         assertTrue(errors.contains("notes.png is not an image"), errors);
     }
 
@@ -68,12 +64,12 @@ class PredictCommandTest {
         Path blank = dir.resolve("blank.png");
         ImageIO.write(new BufferedImage(50, 50, BufferedImage.TYPE_INT_RGB), "png", blank.toFile());
         assertEquals(1, run("predict", "bundled", blank.toString()));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("blank.png shows no digit"), err.toString());
+        assertTrue(cli.err().contains("blank.png shows no digit"), cli.err());
     }
 
     @Test
     void predictWithoutImagesIsAUsageError() {
         assertEquals(2, run("predict", "bundled"));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("at least one image"));
+        assertTrue(cli.err().contains("at least one image"));
     }
 }
