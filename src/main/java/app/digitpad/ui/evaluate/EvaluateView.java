@@ -3,13 +3,11 @@ package app.digitpad.ui.evaluate;
 import app.digitpad.ui.AppServices;
 import atlantafx.base.theme.Styles;
 import javafx.css.PseudoClass;
-import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.control.SplitPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
@@ -55,14 +53,10 @@ public final class EvaluateView extends BorderPane {
         GalleryView gallery = new GalleryView(model);
         Label tableTitle = new Label("Per digit");
         tableTitle.getStyleClass().add("section-title");
-        VBox tableBox = new VBox(6, tableTitle, table);
-        VBox.setVgrow(table, Priority.ALWAYS);
-        tableBox.getStyleClass().add("pane-box");
-        gallery.getStyleClass().add("pane-box");
-        SplitPane right = new SplitPane(tableBox, gallery);
-        right.setOrientation(Orientation.VERTICAL);
-        right.setDividerPositions(0.44);
-        right.getStyleClass().add("evaluate-split");
+        // the table is sized for its ten rows in CSS; the gallery takes the rest of the height
+        VBox right = new VBox(6, tableTitle, table, gallery);
+        VBox.setVgrow(gallery, Priority.ALWAYS);
+        right.getStyleClass().add("evaluate-right");
         HBox.setHgrow(right, Priority.ALWAYS);
 
         HBox center = new HBox(16, left, right);
@@ -133,7 +127,10 @@ public final class EvaluateView extends BorderPane {
         png.setOnAction(e -> model.exportPng(snapshot(new SnapshotParameters(), null)));
         png.disableProperty().bind(model.resultProperty().isNull());
 
-        HBox bar = new HBox(16, accuracyTile, lossTile, modelTile, progress, scaleToggle, again, csv, png);
+        for (Region fixed : new Region[] {accuracyTile, lossTile, scaleToggle, log, row, again, csv, png}) {
+            fixed.setMinWidth(Region.USE_PREF_SIZE); // only the model's name gives way when space is short
+        }
+        HBox bar = new HBox(16, accuracyTile, lossTile, modelTile, scaleToggle, again, csv, png);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("evaluate-toolbar");
 
@@ -145,7 +142,10 @@ public final class EvaluateView extends BorderPane {
         message.textProperty().bind(model.messageProperty());
         model.failedProperty().addListener((obs, was, is) -> message.pseudoClassStateChanged(ERROR, is));
         message.pseudoClassStateChanged(ERROR, model.failedProperty().get());
-        return new VBox(8, bar, message);
+        progress.managedProperty().bind(progress.visibleProperty());
+        HBox status = new HBox(10, progress, message);
+        status.setAlignment(Pos.CENTER_LEFT);
+        return new VBox(6, bar, status);
     }
 
     private ToggleButton scaleButton(String id, HeatScale.Mode mode, ToggleGroup group, String tip) {

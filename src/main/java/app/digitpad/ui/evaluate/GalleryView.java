@@ -26,7 +26,7 @@ import javafx.scene.layout.VBox;
  */
 final class GalleryView extends VBox {
     static final int THUMB_SCALE = 2;
-    static final int DETAIL_SCALE = 4;
+    static final int DETAIL_SCALE = 3;
     private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
 
     private final EvaluateViewModel model;
@@ -96,7 +96,11 @@ final class GalleryView extends VBox {
         top3.getStyleClass().add("top3");
         Label top3Title = new Label("Top 3");
         top3Title.getStyleClass().add("section-title");
-        VBox detail = new VBox(6, detailImage, detailTitle, detailTruth, top3Title, top3);
+        detailTitle.setWrapText(true);
+        detailTruth.setWrapText(true);
+        VBox caption = new VBox(4, detailTitle, detailTruth);
+        HBox head = new HBox(8, detailImage, caption);
+        VBox detail = new VBox(6, head, top3Title, top3);
         detail.setId("gallery-detail");
         detail.getStyleClass().add("gallery-detail");
         detail.visibleProperty().bind(model.inspectedProperty().isNotNull());
@@ -107,7 +111,10 @@ final class GalleryView extends VBox {
 
         model.pageItems().addListener((javafx.collections.ListChangeListener<GalleryItem>) c -> rebuild());
         model.selectedCellProperty().addListener((obs, old, cell) -> rebuild());
-        model.inspectedProperty().addListener((obs, old, item) -> showDetail(item));
+        model.inspectedProperty().addListener((obs, old, item) -> {
+            showDetail(item);
+            select(item == null ? null : thumbs.get(item));
+        });
         rebuild();
     }
 
@@ -164,8 +171,8 @@ final class GalleryView extends VBox {
             return;
         }
         detailImage.getChildren().add(Digits.view(item.pixels(), DETAIL_SCALE));
-        detailTitle.setText(String.format("Test image #%,d", item.index()));
-        detailTruth.setText(String.format("True %d · predicted %d", item.label(), item.prediction()));
+        detailTitle.setText(String.format("Test image #%d", item.index()));
+        detailTruth.setText(String.format("True %d%npredicted %d", item.label(), item.prediction()));
         int row = 0;
         for (int digit : item.top3()) {
             float p = item.probabilities()[digit];
@@ -178,7 +185,7 @@ final class GalleryView extends VBox {
             bar.getStyleClass().add("top3-bar");
             bar.setPrefWidth(Math.max(2, 80 * p)); // length, not colour: the probability as a bar
             bar.setMaxWidth(Region.USE_PREF_SIZE);
-            Label value = new Label(String.format("%.1f%%", p * 100));
+            Label value = new Label(p < 0.0005 ? "<0.1%" : String.format("%.1f%%", p * 100));
             value.getStyleClass().add("top3-value");
             value.setId("top3-" + row);
             top3.addRow(row++, d, bar, value);
