@@ -195,6 +195,7 @@ final class HeatmapView extends VBox {
     }
 
     private static String percent(double share) {
-        return share >= 0.1 || share == 0 ? String.format("%.0f%%", share * 100) : String.format("%.1f%%", share * 100);
+        // whole numbers only when exact: 978 of 980 must not read "100%"
+        return share == 0 || share == 1 ? String.format("%.0f%%", share * 100) : String.format("%.1f%%", share * 100);
     }
 }

@@ -220,6 +220,32 @@ class EvaluateViewFxTest {
         assertEquals(List.of(), dialogs.errors);
     }
 
+    @Test
+    void aNewLiveModelIsEvaluatedWhenTheTabIsShownAgain(FxRobot robot) throws Exception {
+        EvaluateViewModel model = openEvaluateTab(robot);
+        EvaluateViewModel.Result first = model.resultProperty().get();
+        String accuracy = text(robot, "#eval-accuracy");
+        Path copy = Path.of(System.getProperty("digitpad.home", "target/test-home")).resolve("models").resolve("copy.dpmodel");
+        Files.createDirectories(copy.getParent());
+        try (var in = getClass().getResourceAsStream("/digitpad/models/digitpad-default.dpmodel")) {
+            Files.copy(in, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+
+        robot.clickOn("#tab-draw");
+        WaitForAsyncUtils.asyncFx(() -> window.mainModel().openModel(copy)).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> window.services().liveModel().getInfo().file().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(model.runningProperty().get(), "no evaluation competes with drawing while the tab is hidden");
+        assertTrue(first == model.resultProperty().get());
+
+        robot.clickOn("#tab-evaluate");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS,
+                () -> model.resultProperty().get() != first && !model.runningProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(accuracy, text(robot, "#eval-accuracy"), "the same weights from a file score the same");
+        assertEquals(List.of(), dialogs.errors);
+    }
+
     private static Callable<Boolean> exists(Path file) {
         return () -> Files.isRegularFile(file) && Files.size(file) > 0;
     }
