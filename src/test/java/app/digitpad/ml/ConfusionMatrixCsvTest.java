@@ -105,6 +105,12 @@ class ConfusionMatrixCsvTest {
         try (Stream<Path> files = Files.list(target.getParent())) {
             assertEquals(1, files.count(), "only the CSV, no temporary file");
         }
+        if (target.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Path plain = dir.resolve("plain.txt");
+            Files.writeString(plain, "x");
+            assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(target),
+                    "an export gets the permissions of any new file, not owner-only ones");
+        }
     }
 
     @Test
