@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.digitpad.ml.eval.AtomicWrite;
+import app.digitpad.ml.io.AtomicWrite;
 import app.digitpad.ml.eval.ConfusionMatrix;
 import app.digitpad.ml.eval.ConfusionMatrixCsv;
 import app.digitpad.ml.eval.Evaluation;

@@ -1,5 +1,6 @@
 package app.digitpad.ml.eval;
 
+import app.digitpad.ml.io.AtomicWrite;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

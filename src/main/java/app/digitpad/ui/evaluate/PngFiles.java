@@ -1,6 +1,6 @@
 package app.digitpad.ui.evaluate;
 
-import app.digitpad.ml.eval.AtomicWrite;
+import app.digitpad.ml.io.AtomicWrite;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;

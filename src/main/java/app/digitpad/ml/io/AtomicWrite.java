@@ -1,4 +1,4 @@
-package app.digitpad.ml.eval;
+package app.digitpad.ml.io;
 
 import java.io.IOException;
 import java.io.OutputStream;
