@@ -16,11 +16,14 @@ import java.util.List;
  */
 public final class StrokeRenderer {
     /**
-     * The pad's brush: 1/16 of the pad side. A digit drawn over ~70% of the pad then has strokes
-     * about 2 px wide after scaling to MNIST's 20 px box, as MNIST's own digits do.
+     * The pad's brush: 1/11 of the pad side, chosen so that a digit drawn over ~70% of the pad has,
+     * after normalization, MNIST's stroke width. Measured over all 12,015 pen digits (BrushTuning in
+     * the tests): mean width of the solid (> 0.5) strokes 1.95 px against MNIST's 1.99 px, ink per
+     * image 98.7 against 102.4; 1/16 gave visibly thinner, greyer strokes (1.44 px, 75.2). The
+     * shipped MNIST model reads the pen digits a little better too (97.34% against 97.23%).
      */
     public static double brushWidthFor(int padSize) {
-        return padSize / 16.0;
+        return padSize / 11.0;
     }
 
     private StrokeRenderer() {}

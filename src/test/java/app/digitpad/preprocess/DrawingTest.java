@@ -69,7 +69,7 @@ class DrawingTest {
         }
         assertTrue(digits.stream().allMatch(d -> !d.strokes().isEmpty()));
         // placing on the pad: the larger extent (a 1's height) spans 70% of the pad, centred
-        List<Stroke> placed = PenDigits.placeOnPad(digits.get(1).strokes(), 280);
+        List<Stroke> placed = PenDigitPlacer.place(digits.get(1).strokes(), 280);
         double minY = placed.stream().flatMap(s -> s.points().stream()).mapToDouble(Point::y).min().orElseThrow();
         double maxY = placed.stream().flatMap(s -> s.points().stream()).mapToDouble(Point::y).max().orElseThrow();
         assertEquals(0.7 * 280, maxY - minY, 1e-6, "a 1 is taller than wide");

@@ -38,7 +38,7 @@ class MnistPreprocessorTest {
     @Test
     void theSameDigitAtOtherPositionsAndSizesGivesNearlyTheSameInput() throws IOException {
         for (PenDigit digit : samples()) {
-            List<Stroke> centred = PenDigits.placeOnPad(digit.strokes(), PAD);
+            List<Stroke> centred = PenDigitPlacer.place(digit.strokes(), PAD);
             float[] reference = MnistPreprocessor.fromStrokes(centred, PAD);
             // Smaller or larger on the pad: the brush stays the pad's, so strokes get relatively thicker
             // or thinner; the shape must stay the same (cosine similarity of the two inputs; over every
@@ -56,7 +56,7 @@ class MnistPreprocessorTest {
     @Test
     void outputIsInUnitRangeWithTheCentreOfMassAtTheCentreAndA20PixelBox() throws IOException {
         for (PenDigit digit : samples()) {
-            float[] input = MnistPreprocessor.fromStrokes(PenDigits.placeOnPad(digit.strokes(), PAD), PAD);
+            float[] input = MnistPreprocessor.fromStrokes(PenDigitPlacer.place(digit.strokes(), PAD), PAD);
             assertEquals(784, input.length);
             float max = 0;
             for (float v : input) {
