@@ -31,6 +31,10 @@ public final class BrushTuning {
     private static final int COLUMNS = 20;
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("--sweep")) {
+            sweep();
+            return;
+        }
         Path sheet = Path.of(args.length > 0 ? args[0] : "/tmp/preprocess-sheet.png");
         List<float[]> mnist = readMnist(MNIST, 60_000);
         List<PenDigit> pen = PenDigits.load(PEN);
@@ -64,6 +68,34 @@ public final class BrushTuning {
         Path close = sheet.resolveSibling(sheet.getFileName().toString().replace(".png", "-detail.png"));
         ImageIO.write(contactSheet(detail, 6), "png", close.toFile());
         System.out.println("sheet: " + sheet + " (rows: MNIST, then pad/" + java.util.Arrays.toString(DIVISORS) + ", MNIST)");
+    }
+
+    /**
+     * The brush is fixed to the pad, so a digit drawn small gets relatively fat strokes and one
+     * drawn large thin ones: accuracy of the shipped model per brush and drawn size.
+     */
+    static void sweep() throws Exception {
+        List<PenDigit> pen = PenDigits.load(PEN);
+        double[] extents = {0.35, 0.5, 0.6, 0.7, 0.8, 0.9};
+        System.out.print("brush \\ drawn");
+        for (double extent : extents) {
+            System.out.printf(Locale.ROOT, "%8.0f%%", extent * 100);
+        }
+        System.out.println();
+        try (DigitClassifier model = ModelFiles.loadBundled()) {
+            for (double divisor : new double[] {11, 12, 13, 14, 16}) {
+                System.out.printf(Locale.ROOT, "pad/%-10.0f", divisor);
+                for (double extent : extents) {
+                    List<float[]> inputs = new ArrayList<>();
+                    for (PenDigit digit : pen) {
+                        GrayImage image = StrokeRenderer.render(PenDigitPlacer.place(digit.strokes(), PAD, extent), PAD, PAD / divisor);
+                        inputs.add(MnistPreprocessor.normalize(image));
+                    }
+                    System.out.printf(Locale.ROOT, "%8.2f%%", 100 * accuracy(model, pen, inputs));
+                }
+                System.out.println();
+            }
+        }
     }
 
     static double accuracy(DigitClassifier model, List<PenDigit> digits, List<float[]> inputs) throws Exception {
