@@ -40,7 +40,7 @@ public final class BrushTuning {
         List<PenDigit> pen = PenDigits.load(PEN);
         // the shipped model was trained on MNIST: pen digits that look like MNIST to it are read best
         DigitClassifier model = ModelFiles.loadBundled();
-        System.out.println("MNIST train (60,000):          " + InkStats.of(mnist));
+        System.out.println("MNIST train (60,000):          " + InkStats.of(mnist) + ", per image " + widthQuartiles(mnist));
         List<List<float[]>> rows = new ArrayList<>();
         rows.add(mnist.subList(0, COLUMNS));
         for (double divisor : DIVISORS) {
@@ -50,8 +50,8 @@ public final class BrushTuning {
                 GrayImage image = StrokeRenderer.render(PenDigitPlacer.place(digit.strokes(), PAD), PAD, brush);
                 inputs.add(MnistPreprocessor.normalize(image));
             }
-            System.out.printf(Locale.ROOT, "pen, brush pad/%-4.0f(%4.1f px): %s, shipped model %.2f%%%n",
-                    divisor, brush, InkStats.of(inputs), 100 * accuracy(model, pen, inputs));
+            System.out.printf(Locale.ROOT, "pen, brush pad/%-4.0f(%4.1f px): %s, per image %s, shipped model %.2f%%%n",
+                    divisor, brush, InkStats.of(inputs), widthQuartiles(inputs), 100 * accuracy(model, pen, inputs));
             List<float[]> row = new ArrayList<>();
             for (int i = 0; i < COLUMNS; i++) {
                 row.add(inputs.get(i * (inputs.size() / COLUMNS)));
@@ -60,9 +60,9 @@ public final class BrushTuning {
         }
         rows.add(mnist.subList(COLUMNS, 2 * COLUMNS));
         ImageIO.write(contactSheet(rows, 3), "png", sheet.toFile());
-        // close-up: MNIST, the two brushes this tool was written to choose between, MNIST
+        // close-up: MNIST, pad/12 (chosen), pad/16 (the first guess), MNIST
         List<List<float[]>> detail = new ArrayList<>();
-        for (List<float[]> row : List.of(rows.get(0), rows.get(4), rows.get(7), rows.get(rows.size() - 1))) {
+        for (List<float[]> row : List.of(rows.get(0), rows.get(5), rows.get(7), rows.get(rows.size() - 1))) {
             detail.add(row.subList(0, 10));
         }
         Path close = sheet.resolveSibling(sheet.getFileName().toString().replace(".png", "-detail.png"));
@@ -96,6 +96,13 @@ public final class BrushTuning {
                 System.out.println();
             }
         }
+    }
+
+    /** Quartiles of the per-image stroke width estimate. */
+    static String widthQuartiles(List<float[]> images) {
+        double[] widths = images.stream().mapToDouble(MnistPreprocessorTest::strokeWidth).sorted().toArray();
+        return String.format(Locale.ROOT, "%.2f/%.2f/%.2f px", widths[widths.length / 4], widths[widths.length / 2],
+                widths[widths.length * 3 / 4]);
     }
 
     static double accuracy(DigitClassifier model, List<PenDigit> digits, List<float[]> inputs) throws Exception {

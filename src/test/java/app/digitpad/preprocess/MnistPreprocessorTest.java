@@ -105,14 +105,14 @@ class MnistPreprocessorTest {
 
     @Test
     void penDigitsGetMnistsStrokeWidth() throws IOException {
-        // MNIST's training digits measure 1.99 px by this estimate (BrushTuning); thinner or fatter
-        // strokes than the network has seen cost accuracy on drawn digits
+        // MNIST's training digits measure 1.93 px by this estimate (median, quartiles 1.63-2.30, see
+        // BrushTuning); strokes thinner or fatter than the network has seen cost accuracy
         double sum = 0;
         for (PenDigit digit : samples()) {
             sum += strokeWidth(MnistPreprocessor.fromStrokes(PenDigitPlacer.place(digit.strokes(), PAD), PAD));
         }
         double width = sum / samples().size();
-        assertEquals(2.0, width, 0.3, "mean stroke width " + width);
+        assertTrue(width > 1.63 && width < 2.30, "mean stroke width " + width);
     }
 
     /** A ribbon of width w and length L has ink w*L and outline ~2L: w ~ 2 * ink / outline of the solid (> 0.5) part. */
