@@ -3,6 +3,7 @@ package app.digitpad.cli;
 import app.digitpad.ml.model.DigitClassifier;
 import app.digitpad.preprocess.MnistPreprocessor;
 import app.digitpad.preprocess.PenDigit;
+import app.digitpad.preprocess.PenDigitPlacer;
 import app.digitpad.preprocess.PenDigits;
 import app.digitpad.preprocess.Stroke;
 import java.io.PrintStream;
@@ -30,7 +31,7 @@ final class LatencyBench {
         List<PenDigit> digits = PenDigits.load(PenDigitsCommand.DEFAULT_FILE);
         List<List<Stroke>> drawings = new ArrayList<>();
         for (int i = 0; i < 500; i++) {
-            drawings.add(PenDigits.placeOnPad(digits.get(i * 23 % digits.size()).strokes(), MnistPreprocessor.PAD_SIZE));
+            drawings.add(PenDigitPlacer.place(digits.get(i * 23 % digits.size()).strokes(), MnistPreprocessor.PAD_SIZE));
         }
         classifier.warmUp();
         int runs = 2000;

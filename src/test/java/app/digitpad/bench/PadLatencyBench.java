@@ -5,6 +5,7 @@ import app.digitpad.ml.model.DigitClassifier;
 import app.digitpad.ml.model.ModelFiles;
 import app.digitpad.preprocess.MnistPreprocessor;
 import app.digitpad.preprocess.PenDigit;
+import app.digitpad.preprocess.PenDigitPlacer;
 import app.digitpad.preprocess.PenDigits;
 import app.digitpad.preprocess.Point;
 import app.digitpad.preprocess.Stroke;
@@ -84,7 +85,7 @@ public final class PadLatencyBench {
             List<Long> pure = new ArrayList<>();
             for (int round = 0; round < 3; round++) {
                 for (PenDigit digit : digits) {
-                    List<Stroke> strokes = PenDigits.placeOnPad(digit.strokes(), MnistPreprocessor.PAD_SIZE);
+                    List<Stroke> strokes = PenDigitPlacer.place(digit.strokes(), MnistPreprocessor.PAD_SIZE);
                     long t = System.nanoTime();
                     classifier.predict(MnistPreprocessor.fromStrokes(strokes, MnistPreprocessor.PAD_SIZE));
                     if (round > 0) {
@@ -103,7 +104,7 @@ public final class PadLatencyBench {
 
     /** Replays a digit as pointer events 8 ms apart on the FX thread, then waits for its final answer. */
     private static void replay(PadViewModel pad, PenDigit digit) throws Exception {
-        List<Stroke> strokes = PenDigits.placeOnPad(digit.strokes(), MnistPreprocessor.PAD_SIZE);
+        List<Stroke> strokes = PenDigitPlacer.place(digit.strokes(), MnistPreprocessor.PAD_SIZE);
         fx(pad::clear);
         for (Stroke stroke : strokes) {
             List<Point> points = stroke.points();

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.digitpad.ml.model.ModelFiles;
 import app.digitpad.preprocess.MnistPreprocessor;
 import app.digitpad.preprocess.PenDigit;
+import app.digitpad.preprocess.PenDigitPlacer;
 import app.digitpad.preprocess.PenDigits;
 import app.digitpad.preprocess.Point;
 import app.digitpad.preprocess.Stroke;
@@ -56,7 +57,7 @@ class PadViewModelTest {
     private static List<Stroke> sample(int digit) throws Exception {
         try (InputStream in = PadViewModelTest.class.getResourceAsStream("/pendigits-sample.jsonl")) {
             PenDigit d = PenDigits.read(in, "sample").get(digit);
-            return PenDigits.placeOnPad(d.strokes(), MnistPreprocessor.PAD_SIZE);
+            return PenDigitPlacer.place(d.strokes(), MnistPreprocessor.PAD_SIZE);
         }
     }
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.digitpad.app.DigitPadWindow;
 import app.digitpad.preprocess.MnistPreprocessor;
 import app.digitpad.preprocess.PenDigit;
+import app.digitpad.preprocess.PenDigitPlacer;
 import app.digitpad.preprocess.PenDigits;
 import app.digitpad.preprocess.Point;
 import app.digitpad.preprocess.Stroke;
@@ -62,7 +63,7 @@ class PadViewTest {
     private static List<Stroke> sample(int digit) throws Exception {
         try (InputStream in = PadViewTest.class.getResourceAsStream("/pendigits-sample.jsonl")) {
             PenDigit d = PenDigits.read(in, "sample").get(digit);
-            return PenDigits.placeOnPad(d.strokes(), MnistPreprocessor.PAD_SIZE);
+            return PenDigitPlacer.place(d.strokes(), MnistPreprocessor.PAD_SIZE);
         }
     }
 
