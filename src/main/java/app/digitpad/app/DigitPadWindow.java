@@ -4,6 +4,7 @@ import app.digitpad.ml.data.MnistCache;
 import app.digitpad.ml.data.MnistSource;
 import app.digitpad.ml.model.ModelStore;
 import app.digitpad.ui.AppServices;
+import app.digitpad.ui.Dialogs;
 import app.digitpad.ui.FxDialogs;
 import app.digitpad.ui.LiveModel;
 import app.digitpad.ui.MainView;
@@ -26,9 +27,13 @@ public final class DigitPadWindow {
     private final MainView mainView;
 
     public DigitPadWindow(Stage stage) {
+        this(stage, new FxDialogs(stage));
+    }
+
+    /** With other dialogs than the real ones, e.g. a test's that answers file choosers itself. */
+    public DigitPadWindow(Stage stage, Dialogs dialogs) {
         Workers workers = new Workers();
         LiveModel liveModel = new LiveModel();
-        FxDialogs dialogs = new FxDialogs(stage);
         services = new AppServices(liveModel, workers, dialogs, new MnistCache(MnistSource.bundled()),
                 ModelStore.userDefault());
         mainModel = new MainViewModel(liveModel, workers.background(), dialogs);

@@ -61,7 +61,7 @@ final class BenchCommand {
             out.println(firstAt99 == null ? "99.0% not reached"
                     : String.format("time to 99.0%% test accuracy: %.1f s (wall clock incl. per-epoch evaluation)", firstAt99 / 1000.0));
             out.println();
-            new LatencyBench(out).run(result.classifier(), test);
+            new LatencyBench(out).run(result.classifier());
         }
         return 0;
     }

@@ -5,6 +5,7 @@ import app.digitpad.ml.eval.Evaluator;
 import app.digitpad.ml.model.DigitClassifier;
 import app.digitpad.preprocess.MnistPreprocessor;
 import app.digitpad.preprocess.PenDigit;
+import app.digitpad.preprocess.PenDigitPlacer;
 import app.digitpad.preprocess.PenDigits;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -40,7 +41,7 @@ final class PenDigitsCommand {
             digits = digits.subList(0, limit);
         }
         try (DigitClassifier classifier = Main.loadModel(options.positional().get(0))) {
-            double extent = options.decimal("extent", (float) PenDigits.DRAWN_EXTENT);
+            double extent = options.decimal("extent", (float) PenDigitPlacer.DRAWN_EXTENT);
             ConfusionMatrix matrix = evaluate(classifier, digits, extent);
             out.printf("Model: %s%nPen digits: %,d from %s, drawn %.0f%% of a %d px pad high with a %.1f px brush%n",
                     classifier.metadata().summary(), digits.size(), file, extent * 100, MnistPreprocessor.PAD_SIZE,
@@ -65,7 +66,7 @@ final class PenDigitsCommand {
             for (int i = 0; i < count; i++) {
                 PenDigit digit = digits.get(start + i);
                 float[] input = MnistPreprocessor.fromStrokes(
-                        PenDigits.placeOnPad(digit.strokes(), MnistPreprocessor.PAD_SIZE, extent), MnistPreprocessor.PAD_SIZE);
+                        PenDigitPlacer.place(digit.strokes(), MnistPreprocessor.PAD_SIZE, extent), MnistPreprocessor.PAD_SIZE);
                 System.arraycopy(input, 0, batch, i * 784, 784);
             }
             float[][] rows = classifier.probabilities(batch, count);

@@ -6,8 +6,10 @@ import java.util.List;
 /**
  * Turns a drawing into a 28x28 input the way MNIST was made: crop to the ink, scale the longer side
  * to 20 px keeping the aspect ratio with area averaging (antialiasing), then paste into 28x28 so
- * the centre of mass of the ink sits at the centre (14, 14). Output values are in [0, 1], ink = 1,
- * the same range the networks are trained on. Pure functions, no state.
+ * the centre of mass of the ink sits at the centre (14, 14), pixel centres counted at index + 0.5.
+ * Output: 784 values, row-major, in [0, 1], ink = 1, the same range the networks are trained on.
+ * Nothing to recognize (no strokes, or no pixel above {@link #INK_THRESHOLD}) is a
+ * {@link NoInkException}, never a blank input. Pure functions, no state, safe from any thread.
  */
 public final class MnistPreprocessor {
     public static final int SIDE = 28;
@@ -19,7 +21,11 @@ public final class MnistPreprocessor {
 
     private MnistPreprocessor() {}
 
-    /** What the live pad calls: render at {@code padSize} with the pad's brush, then normalize. */
+    /**
+     * What the live pad calls: render at {@code padSize} with the pad's brush, then normalize.
+     *
+     * @throws NoInkException when there are no strokes or none of them lies on the pad
+     */
     public static float[] fromStrokes(List<Stroke> strokes, int padSize) {
         if (strokes.isEmpty()) {
             throw new NoInkException("the drawing is empty");
@@ -52,8 +58,9 @@ public final class MnistPreprocessor {
         int outW = Math.max(1, (int) Math.round(w * scale));
         int outH = Math.max(1, (int) Math.round(h * scale));
         float[] boxed = resample(image, minX, minY, w, h, outW, outH);
-        stretchContrast(boxed);
-        return centreByMass(boxed, outW, outH);
+        float[] centred = centreByMass(boxed, outW, outH);
+        stretchContrast(centred);
+        return centred;
     }
 
     /**
@@ -109,7 +116,11 @@ public final class MnistPreprocessor {
         }
     }
 
-    /** Pastes the boxed digit into 28x28 with its centre of mass (pixel centres at i + 0.5) at (14, 14). */
+    /**
+     * Pastes the boxed digit into 28x28 with its centre of mass (pixel centres at i + 0.5) exactly at
+     * (14, 14). The shift is sub-pixel (bilinear), so the input changes smoothly as a drawing grows
+     * instead of jumping a whole pixel, which keeps thin strokes and the live preview stable.
+     */
     static float[] centreByMass(float[] boxed, int w, int h) {
         double mass = 0;
         double sx = 0;
@@ -122,53 +133,45 @@ public final class MnistPreprocessor {
                 sy += v * (y + 0.5);
             }
         }
-        int dx = (int) Math.round(SIDE / 2.0 - sx / mass);
-        int dy = (int) Math.round(SIDE / 2.0 - sy / mass);
+        double dx = SIDE / 2.0 - sx / mass;
+        double dy = SIDE / 2.0 - sy / mass;
+        int ix = (int) Math.floor(dx);
+        int iy = (int) Math.floor(dy);
+        float fx = (float) (dx - ix);
+        float fy = (float) (dy - iy);
         float[] out = new float[SIDE * SIDE];
+        // Each source pixel spreads over the 2x2 target pixels it overlaps after the shift.
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
-                int tx = x + dx;
-                int ty = y + dy;
-                if (tx >= 0 && ty >= 0 && tx < SIDE && ty < SIDE) {
-                    out[ty * SIDE + tx] = Math.min(1f, boxed[y * w + x]);
+                float v = boxed[y * w + x];
+                if (v == 0) {
+                    continue;
                 }
+                add(out, x + ix, y + iy, v * (1 - fx) * (1 - fy));
+                add(out, x + ix + 1, y + iy, v * fx * (1 - fy));
+                add(out, x + ix, y + iy + 1, v * (1 - fx) * fy);
+                add(out, x + ix + 1, y + iy + 1, v * fx * fy);
             }
+        }
+        for (int i = 0; i < out.length; i++) {
+            out[i] = Math.min(1f, out[i]);
         }
         return out;
     }
 
+    private static void add(float[] image, int x, int y, float value) {
+        if (x >= 0 && y >= 0 && x < SIDE && y < SIDE) {
+            image[y * SIDE + x] += value;
+        }
+    }
+
     /**
-     * Reads a picture of a digit: luminance, composited on white where transparent, and inverted
-     * when the background (judged by the border) is light, so dark-on-paper and MNIST-style
-     * light-on-black images both give ink = 1.
+     * Reads a picture of a digit for {@link #normalize}: luminance, composited on white where
+     * transparent, and inverted when the background (judged by the border) is light, so
+     * dark-on-paper and MNIST-style light-on-black images both give ink = 1. Grey images keep their
+     * stored grey levels.
      */
     public static GrayImage fromBufferedImage(BufferedImage picture) {
-        int w = picture.getWidth();
-        int h = picture.getHeight();
-        float[] pixels = new float[w * h];
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                int argb = picture.getRGB(x, y);
-                double alpha = (argb >>> 24) / 255.0;
-                double lum = (0.299 * (argb >> 16 & 0xff) + 0.587 * (argb >> 8 & 0xff) + 0.114 * (argb & 0xff)) / 255.0;
-                pixels[y * w + x] = (float) (lum * alpha + (1 - alpha)); // transparent = white paper
-            }
-        }
-        double border = 0;
-        int count = 0;
-        for (int x = 0; x < w; x++) {
-            border += pixels[x] + pixels[(h - 1) * w + x];
-            count += 2;
-        }
-        for (int y = 0; y < h; y++) {
-            border += pixels[y * w] + pixels[y * w + w - 1];
-            count += 2;
-        }
-        if (border / count > 0.5) {
-            for (int i = 0; i < pixels.length; i++) {
-                pixels[i] = 1 - pixels[i];
-            }
-        }
-        return new GrayImage(w, h, pixels);
+        return PictureInk.read(picture);
     }
 }

@@ -13,11 +13,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 
-/** Reads pen digits (JSON lines, optionally gzipped) and places them on the pad as a user would draw them. */
+/**
+ * Reads pen digits: JSON lines {@code {"id", "writer", "label", "strokes": [[[x, y], ...], ...]}},
+ * gzipped when the file name ends in {@code .gz}. Points stay in the tablet's units, y down;
+ * {@link PenDigitPlacer} puts them on the pad.
+ */
 public final class PenDigits {
-    /** Share of the pad side the digit's larger extent spans: about how big people draw on the pad. */
-    public static final double DRAWN_EXTENT = 0.7;
-
     private PenDigits() {}
 
     public static List<PenDigit> load(Path file) throws IOException {
@@ -48,42 +49,5 @@ public final class PenDigits {
             }
         }
         return digits;
-    }
-
-    /**
-     * Scales and centres a digit's strokes on a square pad so its larger extent spans
-     * {@link #DRAWN_EXTENT} of the side, keeping its aspect ratio.
-     */
-    public static List<Stroke> placeOnPad(List<Stroke> strokes, int padSize) {
-        return placeOnPad(strokes, padSize, DRAWN_EXTENT);
-    }
-
-    /** As {@link #placeOnPad(List, int)}, with the digit spanning {@code extent} of the pad side. */
-    public static List<Stroke> placeOnPad(List<Stroke> strokes, int padSize, double extent) {
-        double minX = Double.MAX_VALUE;
-        double minY = Double.MAX_VALUE;
-        double maxX = -Double.MAX_VALUE;
-        double maxY = -Double.MAX_VALUE;
-        for (Stroke stroke : strokes) {
-            for (Point p : stroke.points()) {
-                minX = Math.min(minX, p.x());
-                maxX = Math.max(maxX, p.x());
-                minY = Math.min(minY, p.y());
-                maxY = Math.max(maxY, p.y());
-            }
-        }
-        double size = Math.max(Math.max(maxX - minX, maxY - minY), 1e-9);
-        double scale = extent * padSize / size;
-        double offsetX = padSize / 2.0 - (minX + maxX) / 2 * scale;
-        double offsetY = padSize / 2.0 - (minY + maxY) / 2 * scale;
-        List<Stroke> placed = new ArrayList<>();
-        for (Stroke stroke : strokes) {
-            List<Point> points = new ArrayList<>();
-            for (Point p : stroke.points()) {
-                points.add(new Point(p.x() * scale + offsetX, p.y() * scale + offsetY));
-            }
-            placed.add(new Stroke(points));
-        }
-        return placed;
     }
 }

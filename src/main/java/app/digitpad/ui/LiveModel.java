@@ -22,7 +22,17 @@ public final class LiveModel implements AutoCloseable {
     }
 
     private final ReadOnlyObjectWrapper<Info> info = new ReadOnlyObjectWrapper<>(this, "info");
+    private final java.util.concurrent.Executor ui;
     private Entry current;
+
+    public LiveModel() {
+        this(LiveModel::runOnFx);
+    }
+
+    /** @param ui where property changes run (the FX thread; tests may run them directly) */
+    public LiveModel(java.util.concurrent.Executor ui) {
+        this.ui = ui;
+    }
 
     private static final class Entry {
         final DigitClassifier classifier;
@@ -78,7 +88,7 @@ public final class LiveModel implements AutoCloseable {
             retire(current);
             current = new Entry(next);
         }
-        runOnFx(() -> info.set(nextInfo));
+        ui.execute(() -> info.set(nextInfo));
     }
 
     public ReadOnlyObjectProperty<Info> infoProperty() {

@@ -44,6 +44,12 @@ public final class MainViewModel {
         background.execute(() -> {
             try {
                 DigitClassifier classifier = file == null ? ModelFiles.loadBundled() : ModelFiles.load(file);
+                try {
+                    classifier.warmUp();
+                } catch (Exception | LinkageError e) {
+                    classifier.close();
+                    throw e;
+                }
                 liveModel.replace(classifier, file);
                 Platform.runLater(() -> loading.set(false));
             } catch (Exception | LinkageError e) {

@@ -59,20 +59,4 @@ class DrawingTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Drawing.fromJson("{\"strokes\": 3}"));
         assertTrue(e.getMessage().startsWith("not a drawing"));
     }
-
-    @Test
-    void penDigitsLoadFromJsonLines() throws Exception {
-        List<PenDigit> digits = MnistPreprocessorTest.samples();
-        assertEquals(10, digits.size());
-        for (int d = 0; d < 10; d++) {
-            assertEquals(d, digits.get(d).label(), "the sample file holds one digit of each kind, in order");
-        }
-        assertTrue(digits.stream().allMatch(d -> !d.strokes().isEmpty()));
-        // placing on the pad: the larger extent (a 1's height) spans 70% of the pad, centred
-        List<Stroke> placed = PenDigits.placeOnPad(digits.get(1).strokes(), 280);
-        double minY = placed.stream().flatMap(s -> s.points().stream()).mapToDouble(Point::y).min().orElseThrow();
-        double maxY = placed.stream().flatMap(s -> s.points().stream()).mapToDouble(Point::y).max().orElseThrow();
-        assertEquals(0.7 * 280, maxY - minY, 1e-6, "a 1 is taller than wide");
-        assertEquals(140, (minY + maxY) / 2, 1e-6);
-    }
 }

@@ -38,16 +38,15 @@ class MnistPreprocessorTest {
     @Test
     void theSameDigitAtOtherPositionsAndSizesGivesNearlyTheSameInput() throws IOException {
         for (PenDigit digit : samples()) {
-            List<Stroke> centred = PenDigits.placeOnPad(digit.strokes(), PAD);
+            List<Stroke> centred = PenDigitPlacer.place(digit.strokes(), PAD);
             float[] reference = MnistPreprocessor.fromStrokes(centred, PAD);
             // Smaller or larger on the pad: the brush stays the pad's, so strokes get relatively thicker
-            // or thinner; the shape must stay the same (cosine similarity of the two inputs). A 0 drawn at
-            // 60% scores about 0.80 from thickness alone; `digitpad pendigits --extent 0.35|0.5|0.9`
-            // shows accuracy does not depend on drawing size (97.0% at each).
+            // or thinner; the shape must stay the same (cosine similarity of the two inputs; over every
+            // 20th pen digit the minimum was 0.87 at 60% size and 0.92 at 120%).
             float[] small = MnistPreprocessor.fromStrokes(transform(centred, 0.6, -20, -25), PAD);
             float[] large = MnistPreprocessor.fromStrokes(transform(centred, 1.25, -30, -40), PAD);
-            assertTrue(cosine(reference, small) > 0.75, digit.id() + " small: " + cosine(reference, small));
-            assertTrue(cosine(reference, large) > 0.75, digit.id() + " large: " + cosine(reference, large));
+            assertTrue(cosine(reference, small) > 0.85, digit.id() + " small: " + cosine(reference, small));
+            assertTrue(cosine(reference, large) > 0.85, digit.id() + " large: " + cosine(reference, large));
             // pure translation changes nothing at all
             float[] moved = MnistPreprocessor.fromStrokes(transform(centred, 1, 31, -17), PAD);
             assertTrue(meanAbsDifference(reference, moved) < 0.01, digit.id() + " moved: " + meanAbsDifference(reference, moved));
@@ -57,7 +56,7 @@ class MnistPreprocessorTest {
     @Test
     void outputIsInUnitRangeWithTheCentreOfMassAtTheCentreAndA20PixelBox() throws IOException {
         for (PenDigit digit : samples()) {
-            float[] input = MnistPreprocessor.fromStrokes(PenDigits.placeOnPad(digit.strokes(), PAD), PAD);
+            float[] input = MnistPreprocessor.fromStrokes(PenDigitPlacer.place(digit.strokes(), PAD), PAD);
             assertEquals(784, input.length);
             float max = 0;
             for (float v : input) {
@@ -95,10 +94,43 @@ class MnistPreprocessorTest {
             assertEquals(14.0, com[0], 0.75);
             assertEquals(14.0, com[1], 0.75);
         }
-        // a horizontal line becomes 20 px wide and thin, keeping its aspect ratio
+        // a line becomes 20 px long and stays thin: the aspect ratio is kept
         int[] box = inkBox(MnistPreprocessor.fromStrokes(horizontal, PAD));
         assertEquals(20, box[2], 1);
-        assertTrue(box[3] <= 3, "line height " + box[3]);
+        assertTrue(box[3] <= 4, "line height " + box[3]);
+        box = inkBox(MnistPreprocessor.fromStrokes(vertical, PAD));
+        assertEquals(20, box[3], 1);
+        assertTrue(box[2] <= 4, "line width " + box[2]);
+    }
+
+    @Test
+    void penDigitsGetMnistsStrokeWidth() throws IOException {
+        // MNIST's training digits measure 1.93 px by this estimate (median, quartiles 1.63-2.30, see
+        // BrushTuning); strokes thinner or fatter than the network has seen cost accuracy
+        double sum = 0;
+        for (PenDigit digit : samples()) {
+            sum += strokeWidth(MnistPreprocessor.fromStrokes(PenDigitPlacer.place(digit.strokes(), PAD), PAD));
+        }
+        double width = sum / samples().size();
+        assertTrue(width > 1.63 && width < 2.30, "mean stroke width " + width);
+    }
+
+    /** A ribbon of width w and length L has ink w*L and outline ~2L: w ~ 2 * ink / outline of the solid (> 0.5) part. */
+    static double strokeWidth(float[] image) {
+        double ink = 0;
+        int outline = 0;
+        for (int p = 0; p < image.length; p++) {
+            ink += image[p];
+            if (image[p] > 0.5f) {
+                int x = p % 28;
+                int y = p / 28;
+                outline += x == 27 || image[p + 1] <= 0.5f ? 1 : 0;
+                outline += x == 0 || image[p - 1] <= 0.5f ? 1 : 0;
+                outline += y == 27 || image[p + 28] <= 0.5f ? 1 : 0;
+                outline += y == 0 || image[p - 28] <= 0.5f ? 1 : 0;
+            }
+        }
+        return 2 * ink / outline;
     }
 
     @Test

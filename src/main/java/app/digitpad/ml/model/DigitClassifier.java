@@ -28,6 +28,18 @@ public final class DigitClassifier implements BatchClassifier, AutoCloseable {
         this.predictor = model.newPredictor(new ImagesTranslator(metadata.normalizationMean(), metadata.normalizationStd()));
     }
 
+    /**
+     * Runs a few throw-away predictions so PyTorch's profiling executor has optimized the graph
+     * before a user waits on it: the first forward passes of a fresh model are much slower.
+     */
+    public DigitClassifier warmUp() throws TranslateException {
+        float[] blank = new float[MnistData.PIXELS];
+        for (int i = 0; i < 3; i++) {
+            predict(blank);
+        }
+        return this;
+    }
+
     public ModelMetadata metadata() {
         return metadata;
     }

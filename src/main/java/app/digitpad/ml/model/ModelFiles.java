@@ -4,6 +4,7 @@ import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Block;
+import app.digitpad.ml.io.AtomicWrite;
 import app.digitpad.ml.net.Architecture;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -12,13 +13,10 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
@@ -48,29 +46,19 @@ public final class ModelFiles {
     }
 
     static void save(Block block, ModelMetadata metadata, Path target) throws IOException {
-        Path folder = target.toAbsolutePath().getParent();
-        Files.createDirectories(folder);
-        Path temp = Files.createTempFile(folder, "." + target.getFileName(), ".tmp");
-        try {
-            try (OutputStream file = Files.newOutputStream(temp);
-                    ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(file))) {
-                zip.putNextEntry(new ZipEntry(METADATA_ENTRY));
-                zip.write(metadata.toJson().getBytes(StandardCharsets.UTF_8));
-                zip.closeEntry();
-                zip.putNextEntry(new ZipEntry(PARAMETERS_ENTRY));
-                DataOutputStream out = new DataOutputStream(zip);
-                block.saveParameters(out);
-                out.flush();
-                zip.closeEntry();
-            }
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicWrite.write(target, file -> {
+            ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(file));
+            zip.putNextEntry(new ZipEntry(METADATA_ENTRY));
+            zip.write(metadata.toJson().getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+            zip.putNextEntry(new ZipEntry(PARAMETERS_ENTRY));
+            DataOutputStream out = new DataOutputStream(zip);
+            block.saveParameters(out);
+            out.flush();
+            zip.closeEntry();
+            zip.finish();
+            zip.flush();
+        });
     }
 
     /** Loads a model file; the caller owns (and closes) the returned classifier. */

@@ -48,6 +48,7 @@ public final class PadCanvas extends Pane {
         redraw();
     }
 
+
     private double scale() {
         return canvas.getWidth() / PadViewModel.PAD_SIZE;
     }

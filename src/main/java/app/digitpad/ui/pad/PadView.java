@@ -35,7 +35,13 @@ public final class PadView extends BorderPane {
         hint.visibleProperty().bind(model.emptyProperty());
         StackPane paper = new StackPane(pad, hint);
         paper.getStyleClass().add("paper");
-        VBox.setVgrow(paper, Priority.ALWAYS);
+        StackPane area = new StackPane(paper);
+        // The paper is the largest square that fits, so all of it takes ink.
+        paper.maxWidthProperty().bind(javafx.beans.binding.Bindings.min(area.widthProperty(), area.heightProperty()));
+        paper.maxHeightProperty().bind(paper.maxWidthProperty());
+        paper.setMinSize(200, 200);
+        area.setMinSize(200, 200);
+        VBox.setVgrow(area, Priority.ALWAYS);
 
         Button undo = new Button("Undo stroke");
         undo.setId("undo");
@@ -49,7 +55,7 @@ public final class PadView extends BorderPane {
         clear.disableProperty().bind(model.emptyProperty());
         HBox tools = new HBox(8, undo, clear);
         tools.setAlignment(Pos.CENTER);
-        VBox left = new VBox(10, paper, tools);
+        VBox left = new VBox(10, area, tools);
         left.setPadding(new Insets(16));
         left.getStyleClass().add("pad-column");
 
@@ -62,17 +68,24 @@ public final class PadView extends BorderPane {
         VBox answer = new VBox(0, digit, confidence);
         answer.setAlignment(Pos.CENTER);
 
-        Label previewTitle = new Label("What the model sees (28×28)");
+        Label previewTitle = new Label("Model's view, 28×28");
         previewTitle.getStyleClass().add("section-title");
         Label modelLabel = new Label();
         modelLabel.setId("pad-model");
         modelLabel.getStyleClass().add("model-label");
         modelLabel.setWrapText(true);
+        modelLabel.setMaxWidth(Double.MAX_VALUE);
+        modelLabel.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         modelLabel.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> describe(model.liveModel().getInfo()), model.liveModel().infoProperty()));
         Label barsTitle = new Label("Probabilities");
         barsTitle.getStyleClass().add("section-title");
-        VBox right = new VBox(12, answer, barsTitle, bars, previewTitle, preview, modelLabel);
+        VBox seen = new VBox(4, previewTitle, preview);
+        seen.setAlignment(Pos.CENTER);
+        HBox top = new HBox(16, answer, seen);
+        top.setAlignment(Pos.CENTER);
+        HBox.setHgrow(answer, Priority.ALWAYS);
+        VBox right = new VBox(14, top, barsTitle, bars, modelLabel);
         right.setPadding(new Insets(16));
         right.setPrefWidth(360);
         right.setMinWidth(320);

@@ -37,6 +37,7 @@ public final class PadViewModel {
 
     private final LiveModel liveModel;
     private final Executor inference;
+    private final Executor ui;
     private final LongSupplier clock;
     private final Drawing drawing = new Drawing();
     private final AtomicReference<Request> pending = new AtomicReference<>();
@@ -52,12 +53,14 @@ public final class PadViewModel {
     private record Request(long sequence, List<Stroke> strokes, long eventNanos) {}
 
     public PadViewModel(LiveModel liveModel, Executor inference) {
-        this(liveModel, inference, System::nanoTime);
+        this(liveModel, inference, Platform::runLater, System::nanoTime);
     }
 
-    PadViewModel(LiveModel liveModel, Executor inference, LongSupplier clock) {
+    /** @param ui runs results on the UI thread ({@code Platform::runLater}; tests pass their own) */
+    PadViewModel(LiveModel liveModel, Executor inference, Executor ui, LongSupplier clock) {
         this.liveModel = liveModel;
         this.inference = inference;
+        this.ui = ui;
         this.clock = clock;
         liveModel.infoProperty().addListener((obs, old, info) -> recognize());
     }
@@ -140,16 +143,16 @@ public final class PadViewModel {
         }
         Optional<LiveModel.Lease> lease = liveModel.acquire();
         if (lease.isEmpty()) {
-            Platform.runLater(() -> message.set("Loading model…"));
+            ui.execute(() -> message.set("Loading model…"));
             return;
         }
         try (LiveModel.Lease borrowed = lease.get()) {
             float[] input = MnistPreprocessor.fromStrokes(request.strokes(), PAD_SIZE);
             float[] probabilities = borrowed.classifier().predict(input);
-            Platform.runLater(() -> apply(request, input, probabilities));
+            ui.execute(() -> apply(request, input, probabilities));
         } catch (Exception e) {
             String text = "Recognition failed: " + (e.getMessage() != null ? e.getMessage() : e);
-            Platform.runLater(() -> message.set(text));
+            ui.execute(() -> message.set(text));
         }
     }
 

@@ -51,7 +51,7 @@ public final class ProbabilityBars extends GridPane {
             fills[d].maxWidthProperty().unbind();
             fills[d].maxWidthProperty().bind(tracks[d].widthProperty().multiply(p));
             fills[d].setMinWidth(0);
-            fills[d].setPrefWidth(Region.USE_COMPUTED_SIZE);
+            fills[d].setVisible(p >= 0.005); // a rounded 0-width fill would still show a sliver
             values[d].setText(probabilities == null ? "" : String.format("%.1f%%", p * 100));
             tracks[d].pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("top"), probabilities != null && d == top);
         }

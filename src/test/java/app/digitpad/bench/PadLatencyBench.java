@@ -1,0 +1,144 @@
+package app.digitpad.bench;
+
+import app.digitpad.app.DigitPadWindow;
+import app.digitpad.ml.model.DigitClassifier;
+import app.digitpad.ml.model.ModelFiles;
+import app.digitpad.preprocess.MnistPreprocessor;
+import app.digitpad.preprocess.PenDigit;
+import app.digitpad.preprocess.PenDigitPlacer;
+import app.digitpad.preprocess.PenDigits;
+import app.digitpad.preprocess.Point;
+import app.digitpad.preprocess.Stroke;
+import app.digitpad.ui.pad.PadViewModel;
+import app.digitpad.ui.pad.Recognition;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+
+/**
+ * Benchmark (not a test) of the live pad, in a real window: start-up to an interactive pad with the
+ * model live, stroke event to updated bars while pen digits are replayed at 125 pointer events per
+ * second, and normalization + forward pass alone. Needs a display (Xvfb works):
+ *
+ * <pre>mvn -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+ * xvfb-run -a java -cp "target/classes:target/test-classes:$(cat target/cp.txt)" app.digitpad.bench.PadLatencyBench</pre>
+ *
+ * (Run with plain java, not exec:java, so "after JVM start" is the app's own start.)
+ */
+public final class PadLatencyBench {
+    private static final long EVENT_NANOS = 8_000_000L;
+
+    public static void main(String[] args) throws Exception {
+        long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
+        Path file = Path.of(args.length > 0 ? args[0] : "../shared/pendigits/dev.jsonl.gz");
+        int samples = args.length > 1 ? Integer.parseInt(args[1]) : 40;
+
+        CountDownLatch shown = new CountDownLatch(1);
+        DigitPadWindow[] window = new DigitPadWindow[1];
+        long[] shownAt = new long[1];
+        Platform.startup(() -> {
+            Stage stage = new Stage();
+            window[0] = new DigitPadWindow(stage);
+            stage.show();
+            shownAt[0] = System.currentTimeMillis();
+            shown.countDown();
+        });
+        shown.await();
+        PadViewModel pad = window[0].padModel();
+        while (window[0].services().liveModel().getInfo() == null) {
+            Thread.sleep(5);
+        }
+        long liveAt = System.currentTimeMillis();
+        System.out.printf("start-up: window shown %d ms, model live %d ms after JVM start%n",
+                shownAt[0] - jvmStart, liveAt - jvmStart);
+
+        List<PenDigit> digits = PenDigits.load(file).subList(0, samples);
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        long[] firstAt = new long[1];
+        fx(() -> pad.recognitionProperty().addListener((obs, old, r) -> {
+            if (r != null) {
+                latencies.add(r.latencyNanos());
+                if (firstAt[0] == 0) {
+                    firstAt[0] = System.currentTimeMillis();
+                }
+            }
+        }));
+        // The first pointer event of the first digit goes in as soon as the model is live.
+        replay(pad, digits.get(0));
+        System.out.printf("first prediction on screen %d ms after JVM start%n", firstAt[0] - jvmStart);
+        latencies.clear();
+        for (PenDigit digit : digits) {
+            replay(pad, digit);
+        }
+        List<Long> sorted = new ArrayList<>(latencies);
+        Collections.sort(sorted);
+        System.out.printf("stroke event -> bars updated: %d recognitions, p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
+                sorted.size(), pct(sorted, 50), pct(sorted, 99), sorted.get(sorted.size() - 1) / 1e6);
+
+        try (DigitClassifier classifier = ModelFiles.loadBundled()) {
+            List<Long> pure = new ArrayList<>();
+            for (int round = 0; round < 3; round++) {
+                for (PenDigit digit : digits) {
+                    List<Stroke> strokes = PenDigitPlacer.place(digit.strokes(), MnistPreprocessor.PAD_SIZE);
+                    long t = System.nanoTime();
+                    classifier.predict(MnistPreprocessor.fromStrokes(strokes, MnistPreprocessor.PAD_SIZE));
+                    if (round > 0) {
+                        pure.add(System.nanoTime() - t);
+                    }
+                }
+            }
+            Collections.sort(pure);
+            System.out.printf("normalization + forward pass: %d runs, p50 %.2f ms, p99 %.2f ms%n", pure.size(),
+                    pct(pure, 50), pct(pure, 99));
+        }
+        Platform.runLater(window[0]::shutdown);
+        Platform.exit();
+        System.exit(0);
+    }
+
+    /** Replays a digit as pointer events 8 ms apart on the FX thread, then waits for its final answer. */
+    private static void replay(PadViewModel pad, PenDigit digit) throws Exception {
+        List<Stroke> strokes = PenDigitPlacer.place(digit.strokes(), MnistPreprocessor.PAD_SIZE);
+        fx(pad::clear);
+        for (Stroke stroke : strokes) {
+            List<Point> points = stroke.points();
+            fx(() -> pad.beginStroke(points.get(0).x(), points.get(0).y()));
+            for (Point p : points.subList(1, points.size())) {
+                long due = System.nanoTime() + EVENT_NANOS;
+                fx(() -> pad.extendStroke(p.x(), p.y()));
+                while (System.nanoTime() < due) {
+                    Thread.onSpinWait();
+                }
+            }
+            fx(pad::endStroke);
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (System.nanoTime() < deadline) {
+            Recognition[] r = new Recognition[1];
+            fx(() -> r[0] = pad.recognitionProperty().get());
+            if (r[0] != null) {
+                return;
+            }
+            Thread.sleep(1);
+        }
+    }
+
+    private static void fx(Runnable action) throws InterruptedException {
+        CountDownLatch done = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            action.run();
+            done.countDown();
+        });
+        done.await();
+    }
+
+    private static double pct(List<Long> sorted, int p) {
+        return sorted.get(Math.min(sorted.size() - 1, sorted.size() * p / 100)) / 1e6;
+    }
+}

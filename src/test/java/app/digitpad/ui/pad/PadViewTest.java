@@ -1,0 +1,152 @@
+package app.digitpad.ui.pad;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.digitpad.app.DigitPadWindow;
+import app.digitpad.preprocess.MnistPreprocessor;
+import app.digitpad.preprocess.PenDigit;
+import app.digitpad.preprocess.PenDigitPlacer;
+import app.digitpad.preprocess.PenDigits;
+import app.digitpad.preprocess.Point;
+import app.digitpad.preprocess.Stroke;
+import app.digitpad.ui.LiveModel;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The robot draws pen-written digits on the real pad in the real window. */
+@ExtendWith(ApplicationExtension.class)
+class PadViewTest {
+    private DigitPadWindow window;
+
+    @TempDir
+    Path dir;
+
+    @Start
+    void start(Stage stage) {
+        window = new DigitPadWindow(stage);
+        stage.show();
+        stage.requestFocus();
+    }
+
+    @BeforeEach
+    void modelIsLive() throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window.services().liveModel().getInfo() != null);
+    }
+
+    @AfterEach
+    void closeWindow() throws Exception {
+        WaitForAsyncUtils.asyncFx(window::shutdown).get();
+    }
+
+    private static List<Stroke> sample(int digit) throws Exception {
+        try (InputStream in = PadViewTest.class.getResourceAsStream("/pendigits-sample.jsonl")) {
+            PenDigit d = PenDigits.read(in, "sample").get(digit);
+            return PenDigitPlacer.place(d.strokes(), MnistPreprocessor.PAD_SIZE);
+        }
+    }
+
+    /** Drags the mouse along each stroke, mapping pad units to the canvas on screen. */
+    private void draw(FxRobot robot, List<Stroke> strokes) {
+        Canvas canvas = robot.lookup("#pad-canvas").queryAs(Canvas.class);
+        double scale = canvas.getWidth() / MnistPreprocessor.PAD_SIZE;
+        for (Stroke stroke : strokes) {
+            List<Point> points = stroke.points();
+            robot.moveTo(screen(canvas, points.get(0), scale)).press(MouseButton.PRIMARY);
+            int step = Math.max(1, points.size() / 25);
+            for (int i = step; i < points.size(); i += step) {
+                robot.moveTo(screen(canvas, points.get(i), scale));
+            }
+            robot.moveTo(screen(canvas, points.get(points.size() - 1), scale)).release(MouseButton.PRIMARY);
+        }
+    }
+
+    private static Point2D screen(Canvas canvas, Point p, double scale) {
+        return canvas.localToScreen(p.x() * scale, p.y() * scale);
+    }
+
+    private String topDigit(FxRobot robot) {
+        return robot.lookup("#top-digit").queryAs(Label.class).getText();
+    }
+
+    @Test
+    void drawnPenDigitsAreRecognizedWithBarsAndPreview(FxRobot robot) throws Exception {
+        PadView view = robot.lookup("#pad-view").queryAs(PadView.class);
+        for (int digit : new int[] {2, 4, 6}) {
+            robot.type(KeyCode.ESCAPE);
+            draw(robot, sample(digit));
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> topDigit(robot).equals(Integer.toString(digit)));
+            WaitForAsyncUtils.waitForFxEvents();
+            double sum = 0;
+            for (int d = 0; d < 10; d++) {
+                sum += view.bars().displayed(d);
+            }
+            assertEquals(1.0, sum, 0.01, "bars show probabilities that sum to 1 (each rounded to 0.1%)");
+            assertTrue(view.preview().ink() > 20, "the 28x28 preview shows the digit");
+            assertTrue(robot.lookup("#confidence").queryAs(Label.class).getText().endsWith("% sure"));
+        }
+    }
+
+    @Test
+    void ctrlZRemovesTheLastStrokeAndEscapeClears(FxRobot robot) throws Exception {
+        List<Stroke> four = sample(4);
+        assertTrue(four.size() >= 2, "the sample 4 has two strokes");
+        draw(robot, four);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !topDigit(robot).equals("–"));
+        List<Stroke> drawn = window.padModel().strokes();
+        assertEquals(four.size(), drawn.size());
+
+        robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(drawn.subList(0, drawn.size() - 1), window.padModel().strokes(), "only the last stroke went");
+
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(window.padModel().strokes().isEmpty());
+        assertEquals("–", topDigit(robot));
+        Node hint = robot.lookup("#pad-hint").query();
+        assertTrue(hint.isVisible());
+        assertEquals("Draw a digit", ((Label) hint).getText());
+        PadView view = robot.lookup("#pad-view").queryAs(PadView.class);
+        assertEquals(0.0, view.preview().ink());
+    }
+
+    @Test
+    void openingACorruptModelShowsAnErrorAndKeepsThePreviousModelLive(FxRobot robot) throws Exception {
+        LiveModel.Info before = window.services().liveModel().getInfo();
+        Path corrupt = dir.resolve("broken.dpmodel");
+        Files.writeString(corrupt, "definitely not a model");
+        robot.interact(() -> window.mainModel().openModel(corrupt));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#error-dialog").tryQuery().isPresent());
+        Label content = robot.lookup("#error-dialog .content").queryAs(Label.class);
+        assertTrue(content.getText().contains("broken.dpmodel"), content.getText());
+        assertTrue(content.getText().contains("previous model is still live"), content.getText());
+        assertSame(before, window.services().liveModel().getInfo());
+        robot.type(KeyCode.ENTER); // close the dialog
+
+        draw(robot, sample(6));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> topDigit(robot).equals("6"));
+        assertNotNull(window.padModel().recognitionProperty().get(), "the previous model still recognizes");
+    }
+}
