@@ -1,5 +1,6 @@
 package app.digitpad.ui.train;
 
+import ai.djl.translate.TranslateException;
 import app.digitpad.ml.data.MnistCache;
 import app.digitpad.ml.data.MnistData;
 import app.digitpad.ml.model.DigitClassifier;
@@ -223,6 +224,12 @@ public final class TrainViewModel {
         worker.execute(() -> {
             try {
                 DigitClassifier classifier = ModelFiles.load(record.file());
+                try {
+                    classifier.warmUp(); // the pad's first prediction with it is then as fast as the rest
+                } catch (Exception | LinkageError e) {
+                    classifier.close();
+                    throw e;
+                }
                 if (shuttingDown) {
                     classifier.close();
                     return;
@@ -327,9 +334,10 @@ public final class TrainViewModel {
             try {
                 file = store.newModelPath(config.architecture().id()).toAbsolutePath();
                 ModelFiles.save(result.classifier(), file);
-            } catch (IOException | RuntimeException e) {
+                result.classifier().warmUp();
+            } catch (IOException | RuntimeException | TranslateException e) {
                 result.close();
-                finished(run, Outcome.FAILED, "The model could not be saved: " + TrainingStatus.describe(e));
+                finished(run, Outcome.FAILED, "The trained model could not be saved or run: " + TrainingStatus.describe(e));
                 return;
             }
             if (!run.mayGoLive()) {
