@@ -19,8 +19,11 @@ import java.util.Locale;
 /**
  * Does a training run leak native memory? Runs {@link TrainingRun} (fast-cnn by default, 5 epochs)
  * and prints the process's resident set size (VmRSS from /proc/self/status) and the Java heap in
- * use before training, at each epoch end, and after the model is closed. A steadily growing RSS
- * across epochs would mean per-batch NDArrays escape their managers.
+ * use before training, in the middle and at the end of each epoch, and after the model is closed.
+ * A steadily growing RSS across epochs would mean per-batch NDArrays escape their managers. The
+ * Java heap grows too until the collector catches up, so to see native memory alone run it with a
+ * fixed, pre-touched heap: {@code MAVEN_OPTS="-Xms1g -Xmx1g -XX:+AlwaysPreTouch"} (then the heap is
+ * resident from the start and all later RSS growth is outside it).
  *
  * <pre>mvn -B -o -q test-compile exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=app.digitpad.ui.train.TrainingMemoryBench -Dexec.args="5 20000 fast-cnn"</pre>
@@ -70,7 +73,8 @@ public final class TrainingMemoryBench {
     private static void sample(String when) {
         Runtime runtime = Runtime.getRuntime();
         long heapMb = (runtime.totalMemory() - runtime.freeMemory()) >> 20;
-        System.out.printf(Locale.US, "RSS %,6d MB  heap used %,5d MB  %s%n", rssMb(), heapMb, when);
+        long committedMb = runtime.totalMemory() >> 20;
+        System.out.printf(Locale.US, "RSS %,6d MB  heap committed %,5d MB, used %,5d MB  %s%n", rssMb(), committedMb, heapMb, when);
         System.out.flush();
     }
 
