@@ -13,6 +13,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.shape.Path;
 import javafx.util.StringConverter;
 
 /**
@@ -164,6 +165,11 @@ final class TrainingCharts extends HBox {
             }
             if (!appendOnly) {
                 data.setAll(points.stream().map(p -> datum(p, marked)).toList());
+            }
+            if (data.isEmpty() && series.getNode() instanceof Path line) {
+                // LineChart leaves a series' line as it was when its last point goes (it only redraws
+                // lines that have points), so a new run would show the old run's line.
+                line.getElements().clear();
             }
         });
         return series;

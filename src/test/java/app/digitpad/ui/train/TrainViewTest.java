@@ -154,12 +154,28 @@ class TrainViewTest {
     void cancelKeepsTheLiveModelSavesNothingAndStartWorksAgain(FxRobot robot) throws Exception {
         TrainView view = openTrainTab(robot);
         TrainViewModel model = view.viewModel();
+        LineChart<?, ?> loss = robot.lookup("#loss-chart").queryAs(LineChart.class);
+        LineChart<?, ?> accuracy = robot.lookup("#accuracy-chart").queryAs(LineChart.class);
+
+        // A first, finished run: its model is live and its charts are full.
+        tinyRun(robot, Architecture.SEED_CNN, 1, 128);
+        robot.clickOn("#train-start");
+        waitFor(180, () -> model.phaseProperty().get() == TrainViewModel.Phase.READY);
+        assertEquals(TrainViewModel.Outcome.DONE, fx(() -> model.outcomeProperty().get()), fx(() -> model.statusProperty().get()));
         LiveModel.Info before = fx(() -> window.services().liveModel().getInfo());
+        Path liveFile = before.file().orElseThrow();
         List<Path> filesBefore = files(modelFolder());
-        // Small batches make a long enough run to cancel in the middle of.
+
+        // A second run, cancelled in its first epoch. Small batches make it long enough.
         tinyRun(robot, Architecture.FAST_CNN, 3, 16);
         robot.clickOn("#train-start");
         waitFor(60, () -> model.lastBatchProperty().get() != null);
+        // The new run starts on clean charts: no points and no line left over from the last run.
+        for (LineChart<?, ?> chart : List.of(loss, accuracy)) {
+            assertTrue(fx(() -> ((javafx.scene.shape.Path) chart.getData().get(1).getNode()).getElements().isEmpty()),
+                    chart.getId() + ": the per-epoch line of the previous run is gone");
+        }
+        assertEquals(0, (int) fx(() -> accuracy.getData().get(0).getData().size()));
         robot.clickOn("#train-cancel");
         waitFor(30, () -> model.phaseProperty().get() == TrainViewModel.Phase.READY);
 
@@ -170,14 +186,14 @@ class TrainViewTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !model.isWorkerRunning());
         assertSame(before, fx(() -> window.services().liveModel().getInfo()), "the same model is still live");
         assertEquals(filesBefore, files(modelFolder()), "nothing saved, no temporary file left");
-        // The live classifier was not closed: it still predicts, and the bundled file still loads.
+        // The live classifier was not closed: it still predicts; its file is intact.
         Optional<LiveModel.Lease> lease = window.services().liveModel().acquire();
         assertTrue(lease.isPresent());
         try (LiveModel.Lease borrowed = lease.get()) {
             assertEquals(10, borrowed.classifier().predict(new float[784]).length);
         }
-        try (DigitClassifier bundled = ModelFiles.loadBundled()) {
-            assertEquals(before.metadata(), bundled.metadata());
+        try (DigitClassifier reloaded = ModelFiles.load(liveFile)) {
+            assertEquals(before.metadata(), reloaded.metadata());
         }
 
         // Start works again: a short run to completion.
@@ -186,6 +202,24 @@ class TrainViewTest {
         waitFor(180, () -> model.phaseProperty().get() == TrainViewModel.Phase.READY);
         assertEquals(TrainViewModel.Outcome.DONE, fx(() -> model.outcomeProperty().get()), fx(() -> model.statusProperty().get()));
         assertNotEquals(before, fx(() -> window.services().liveModel().getInfo()));
+        assertEquals(1, (int) fx(() -> accuracy.getData().get(1).getData().size()));
+    }
+
+    @Test
+    void cancellingLeavesTheBundledModelLiveAndLoadable(FxRobot robot) throws Exception {
+        TrainView view = openTrainTab(robot);
+        TrainViewModel model = view.viewModel();
+        LiveModel.Info before = fx(() -> window.services().liveModel().getInfo());
+        assertTrue(before.file().isEmpty(), "the bundled model is live at start");
+        tinyRun(robot, Architecture.FAST_CNN, 3, 16);
+        robot.clickOn("#train-start");
+        robot.clickOn("#train-cancel"); // possibly while MNIST still loads
+        waitFor(60, () -> model.phaseProperty().get() == TrainViewModel.Phase.READY);
+        assertEquals(TrainViewModel.Outcome.CANCELLED, fx(() -> model.outcomeProperty().get()));
+        assertSame(before, fx(() -> window.services().liveModel().getInfo()));
+        try (DigitClassifier bundled = ModelFiles.loadBundled()) {
+            assertEquals(before.metadata(), bundled.metadata());
+        }
     }
 
     @Test
