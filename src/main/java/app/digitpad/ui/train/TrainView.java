@@ -106,7 +106,9 @@ public final class TrainView extends BorderPane {
         description.getStyleClass().add("hint");
         description.setWrapText(true);
         description.textProperty().bind(Bindings.createStringBinding(
-                () -> model.architectureProperty().get() == null ? "" : model.architectureProperty().get().description(),
+                // "conv32-pool-conv64-…" as "conv32 → pool → conv64 → …", which reads better and wraps.
+                () -> model.architectureProperty().get() == null ? ""
+                        : model.architectureProperty().get().description().replaceAll("-(?=conv|pool|dense)", " → "),
                 model.architectureProperty()));
 
         Spinner<Integer> epochs = SettingFields.integer("train-epochs", 1, 100, 1, model.epochsProperty());
