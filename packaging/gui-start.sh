@@ -52,6 +52,9 @@ while :; do
   fi
   sleep 0.05
 done
+# CPU the app used so far (user + system, clock ticks): less affected by other load than wall time
+read -r -a stat < "/proc/$pid/stat"
+cpu=$(( (stat[13] + stat[14]) * 1000 / $(getconf CLK_TCK) ))
 shown=$(sed -n 's/.*window shown after \([0-9]*\) ms.*/\1/p' "$log")
 live=$(sed -n 's/.*model live after \([0-9]*\) ms.*/\1/p' "$log")
 first=$(sed -n 's/.*first prediction after \([0-9]*\) ms.*/\1/p' "$log")
@@ -59,4 +62,4 @@ if [ -n "$screenshot" ]; then
   sleep 1 # let the status bar and the model's name render
   import -window root "$screenshot"
 fi
-echo "window visible after ${visible} ms (app: shown after ${shown} ms), model live after ${live} ms, first prediction after ${first} ms"
+echo "window visible after ${visible} ms (app: shown after ${shown} ms), model live after ${live} ms, first prediction after ${first} ms (${cpu} ms CPU)"

@@ -20,7 +20,6 @@ here=$(cd "$(dirname "$0")" && pwd)
 launcher="$image/bin/DigitPad"
 cache=$(mktemp -d)
 trap 'rm -rf "$cache"' EXIT
-ms() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
 
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1)"
 echo "app image $image: $(du -sh "$image" | cut -f1) ($(du -sb "$image" | cut -f1) bytes); runtime $(du -sh "$image/lib/runtime" | cut -f1), jars $(du -sh "$image/lib/app" | cut -f1)"
@@ -29,10 +28,9 @@ for deb in "$(dirname "$image")"/installer/*.deb; do
 done
 
 self_test() {
-  local start line
-  start=$(date +%s%N)
-  line=$(DJL_CACHE_DIR="$cache/$1" "$launcher" --self-test)
-  echo "  $2: $(ms "$start") ms wall; $line"
+  local out
+  out=$( { TIMEFORMAT='%R s wall, %U s user + %S s system CPU'; time DJL_CACHE_DIR="$cache/$1" "$launcher" --self-test; } 2>&1 )
+  echo "  $2: $(tail -1 <<<"$out"); $(head -1 <<<"$out")"
 }
 echo "self-test ($launcher --self-test):"
 self_test selftest cold
