@@ -47,6 +47,7 @@ public final class DigitPadWindow {
         stage.setMinWidth(900);
         stage.setMinHeight(620);
         stage.setOnHidden(e -> shutdown());
+        StartupTiming.attach(stage, liveModel, workers.inference());
         mainModel.loadBundledModel();
     }
 

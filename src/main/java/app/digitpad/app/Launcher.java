@@ -1,16 +1,22 @@
 package app.digitpad.app;
 
+import app.digitpad.cli.SelfTest;
 import javafx.application.Application;
 
 /**
  * Plain main class (not an {@code Application}) so the app starts from a class path and from a
- * jpackage image, where JavaFX is not on the module path.
+ * jpackage image, where JavaFX is not on the module path. {@code --self-test} checks an installed
+ * app without a window: it is handed to {@link SelfTest} before JavaFX is touched.
  */
 public final class Launcher {
     private Launcher() {}
 
     public static void main(String[] args) {
         System.setProperty("OPT_OUT_TRACKING", "true");
+        if (SelfTest.requested(args)) {
+            SelfTest.main(args);
+            return;
+        }
         Application.launch(DigitPadApp.class, args);
     }
 }
