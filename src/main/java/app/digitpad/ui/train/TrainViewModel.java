@@ -1,6 +1,5 @@
 package app.digitpad.ui.train;
 
-import ai.djl.translate.TranslateException;
 import app.digitpad.ml.data.MnistCache;
 import app.digitpad.ml.data.MnistData;
 import app.digitpad.ml.model.DigitClassifier;
@@ -226,7 +225,7 @@ public final class TrainViewModel {
                 DigitClassifier classifier = ModelFiles.load(record.file());
                 try {
                     classifier.warmUp(); // the pad's first prediction with it is then as fast as the rest
-                } catch (Exception | LinkageError e) {
+                } catch (Exception | Error e) {
                     classifier.close();
                     throw e;
                 }
@@ -236,7 +235,7 @@ public final class TrainViewModel {
                 }
                 liveModel.replace(classifier, record.file());
                 postToUi.accept(() -> swapping.set(false));
-            } catch (Exception | LinkageError e) {
+            } catch (Exception | Error e) { // anything: the screen must come back to ready
                 String message = TrainingStatus.describe(e);
                 postToUi.accept(() -> {
                     swapping.set(false);
@@ -335,7 +334,7 @@ public final class TrainViewModel {
                 file = store.newModelPath(config.architecture().id()).toAbsolutePath();
                 ModelFiles.save(result.classifier(), file);
                 result.classifier().warmUp();
-            } catch (IOException | RuntimeException | TranslateException e) {
+            } catch (Exception | Error e) {
                 result.close();
                 finished(run, Outcome.FAILED, "The trained model could not be saved or run: " + TrainingStatus.describe(e));
                 return;
@@ -360,7 +359,7 @@ public final class TrainViewModel {
         } catch (OutOfMemoryError e) {
             finished(run, Outcome.FAILED, "Out of memory while training (" + e.getMessage()
                     + "). Try a smaller batch size or fewer training images.");
-        } catch (Exception | LinkageError e) {
+        } catch (Exception | Error e) { // anything: the screen must come back to ready
             LOG.warn("Training failed", e);
             finished(run, Outcome.FAILED, TrainingStatus.describe(e));
         } finally {
