@@ -58,7 +58,7 @@ public enum Architecture {
      * Tuned for accuracy per second on two CPU cores: few wide-enough conv layers, batch norm so a
      * one-cycle schedule can use a high learning rate, pooling early to keep the convolutions cheap.
      */
-    FAST_CNN("fast-cnn", "BatchNorm CNN: conv32-pool-conv64-pool-conv128-pool-dense128 (one-cycle)") {
+    FAST_CNN("fast-cnn", "BatchNorm CNN: conv16(5x5)-pool-conv32-pool-conv64-pool-dense128 (one-cycle)") {
         @Override
         public Block build() {
             return new SequentialBlock()
