@@ -112,9 +112,8 @@ public final class PadLatencyBench {
             for (Point p : points.subList(1, points.size())) {
                 long due = System.nanoTime() + EVENT_NANOS;
                 fx(() -> pad.extendStroke(p.x(), p.y()));
-                while (System.nanoTime() < due) {
-                    Thread.onSpinWait();
-                }
+                // park, not spin: a real pointer does not burn a core that PyTorch's threads need
+                java.util.concurrent.locks.LockSupport.parkNanos(Math.max(0, due - System.nanoTime()));
             }
             fx(pad::endStroke);
         }
