@@ -82,6 +82,8 @@ public final class ModelFiles {
         }
         try (in) {
             return load(in, "bundled model " + BUNDLED_RESOURCE);
+        } catch (ModelFormatException e) {
+            throw e; // already names the bundled model and says what is wrong
         } catch (IOException e) {
             throw new ModelFormatException("The bundled model cannot be read (" + e.getMessage() + ").", e);
         }
