@@ -23,7 +23,7 @@ public final class DigitPadWindow {
     private final AppServices services;
     private final MainViewModel mainModel;
     private final PadViewModel padModel;
-    private final TrainView trainView;
+    private TrainView trainView; // built when its tab is first shown
     private final MainView mainView;
 
     public DigitPadWindow(Stage stage) {
@@ -36,10 +36,10 @@ public final class DigitPadWindow {
         LiveModel liveModel = new LiveModel();
         services = new AppServices(liveModel, workers, dialogs, new MnistCache(MnistSource.bundled()),
                 ModelStore.userDefault());
-        mainModel = new MainViewModel(liveModel, workers.background(), dialogs);
+        mainModel = new MainViewModel(liveModel, workers.background(), dialogs, ModelPreload::takeOrLoad);
         padModel = new PadViewModel(liveModel, workers.inference());
-        trainView = new TrainView(services);
-        mainView = new MainView(stage, mainModel, dialogs, new PadView(padModel), trainView, new EvaluateView(services));
+        mainView = new MainView(stage, mainModel, dialogs, new PadView(padModel),
+                () -> trainView = new TrainView(services), () -> new EvaluateView(services));
         Scene scene = new Scene(mainView, 1180, 760);
         Theme.apply(scene, false);
         stage.setScene(scene);
@@ -69,7 +69,9 @@ public final class DigitPadWindow {
 
     /** Stops training, worker threads and the engine's model; safe to call twice. */
     public void shutdown() {
-        trainView.shutdown();
+        if (trainView != null) {
+            trainView.shutdown();
+        }
         services.workers().close();
         services.liveModel().close();
     }

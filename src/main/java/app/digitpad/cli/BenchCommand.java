@@ -47,22 +47,34 @@ final class BenchCommand {
         if (fastEpochs > 0) {
             fast = fast.withEpochs(fastEpochs);
         }
-        out.printf("%n== fast-cnn default run: %d epochs, batch %d, lr %s %s ==%n", fast.epochs(), fast.batchSize(),
-                fast.learningRate(), fast.schedule().id());
-        try (TrainingResult result = new TrainingRun(fast, train, test, TrainingListener.NONE).run()) {
-            Long firstAt99 = null;
-            for (EpochResult epoch : result.epochs()) {
-                out.printf("epoch %d: test %.2f%% at %.1f s (%,.0f img/s)%n", epoch.epoch(), epoch.testAccuracy() * 100,
-                        epoch.elapsedMillis() / 1000.0, epoch.imagesPerSecond());
-                if (firstAt99 == null && epoch.testAccuracy() >= 0.99f) {
-                    firstAt99 = epoch.elapsedMillis();
-                }
-            }
-            out.println(firstAt99 == null ? "99.0% not reached"
-                    : String.format("time to 99.0%% test accuracy: %.1f s (wall clock incl. per-epoch evaluation)", firstAt99 / 1000.0));
+        try (TrainingResult result = timeTo(fast, "fast-cnn default run", 0.99f, train, test)) {
             out.println();
             new LatencyBench(out).run(result.classifier());
         }
+        if (!options.flag("skip-long")) {
+            // The shipped model's recipe: the second goal is 99.5% within three minutes.
+            TrainingConfig longRun = TrainingConfig.defaults().withEpochs(options.integer("long-epochs", 10)).withAugment(true);
+            timeTo(longRun, "fast-cnn long run (the shipped model's recipe)", 0.995f, train, test).close();
+        }
         return 0;
+    }
+
+    private TrainingResult timeTo(TrainingConfig config, String title, float goal, MnistData train, MnistData test)
+            throws Exception {
+        out.printf("%n== %s: %d epoch%s, batch %d, lr %s %s%s ==%n", title, config.epochs(), config.epochs() == 1 ? "" : "s",
+                config.batchSize(), config.learningRate(), config.schedule().id(), config.augment() ? ", augmented" : "");
+        TrainingResult result = new TrainingRun(config, train, test, TrainingListener.NONE).run();
+        Long firstAtGoal = null;
+        for (EpochResult epoch : result.epochs()) {
+            out.printf("epoch %d: test %.2f%% at %.1f s (%,.0f img/s)%n", epoch.epoch(), epoch.testAccuracy() * 100,
+                    epoch.elapsedMillis() / 1000.0, epoch.imagesPerSecond());
+            if (firstAtGoal == null && epoch.testAccuracy() >= goal) {
+                firstAtGoal = epoch.elapsedMillis();
+            }
+        }
+        out.println(firstAtGoal == null ? String.format("%.1f%% not reached", goal * 100)
+                : String.format("time to %.1f%% test accuracy: %.1f s (wall clock from the start of training, incl. per-epoch evaluation)",
+                        goal * 100, firstAtGoal / 1000.0));
+        return result;
     }
 }

@@ -36,8 +36,10 @@ public final class Main {
             "  evaluate  MODEL|bundled  Accuracy, loss and confusion matrix on the MNIST test set.",
             "            --dataset bundled|remote|DIR  --test-limit N",
             "  predict   MODEL|bundled IMAGE.png...  Top-3 digits for each image.",
-            "  bench     Throughput per architecture, time to 99% for fast-cnn, inference latency.",
-            "            --epochs N (fast-cnn run, default 3)  --arch-epochs N  --quick",
+            "  bench     Throughput per architecture, time to 99% (default run) and 99.5% (long run)",
+            "            for fast-cnn, inference latency.",
+            "            --epochs N (default run, default 1)  --long-epochs N (default 10)  --skip-long",
+            "            --arch-epochs N  --quick",
             "  pendigits MODEL|bundled  Accuracy on ../shared/pendigits drawn with the pad's brush.",
             "            --file PATH  --limit N  --extent F (share of the pad the digit spans, default 0.7)");
 
@@ -70,7 +72,7 @@ public final class Main {
                 case "pendigits":
                     return new PenDigitsCommand(out).run(new Options(args, 1, Set.of("file", "limit", "extent"), Set.of()));
                 case "bench":
-                    return new BenchCommand(out).run(new Options(args, 1, Set.of("epochs", "arch-epochs"), Set.of("quick")));
+                    return new BenchCommand(out).run(new Options(args, 1, Set.of("epochs", "arch-epochs", "long-epochs"), Set.of("quick", "skip-long")));
                 default:
                     throw new UsageException("Unknown command '" + args[0] + "'.");
             }

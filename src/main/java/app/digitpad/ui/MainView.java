@@ -1,5 +1,6 @@
 package app.digitpad.ui;
 
+import java.util.function.Supplier;
 import javafx.scene.Node;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
@@ -12,11 +13,16 @@ import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 import org.controlsfx.control.StatusBar;
 
-/** The window: menu, one tab per screen (draw, train, evaluate), and a status bar naming the live model. */
+/**
+ * The window: menu, one tab per screen (draw, train, evaluate), and a status bar naming the live
+ * model. The Train and Evaluate screens are built the first time their tab is selected: building
+ * and styling them at start took about a second of the FX thread before the pad could be used.
+ */
 public final class MainView extends BorderPane {
     private final TabPane tabs = new TabPane();
 
-    public MainView(Stage stage, MainViewModel model, Dialogs dialogs, Node draw, Node train, Node evaluate) {
+    public MainView(Stage stage, MainViewModel model, Dialogs dialogs, Node draw, Supplier<Node> train,
+            Supplier<Node> evaluate) {
         getStyleClass().add("main-view");
         setId("main-view");
 
@@ -33,8 +39,9 @@ public final class MainView extends BorderPane {
         setTop(new MenuBar(new Menu("File", null, open, quit), new Menu("View", null, dark)));
 
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        tabs.getTabs().addAll(tab("Draw", "tab-draw", draw), tab("Train", "tab-train", train),
-                tab("Evaluate", "tab-evaluate", evaluate));
+        Tab drawTab = new Tab("Draw", draw);
+        drawTab.setId("tab-draw");
+        tabs.getTabs().addAll(drawTab, lazyTab("Train", "tab-train", train), lazyTab("Evaluate", "tab-evaluate", evaluate));
         setCenter(tabs);
 
         StatusBar status = new StatusBar();
@@ -44,9 +51,14 @@ public final class MainView extends BorderPane {
         setBottom(status);
     }
 
-    private static Tab tab(String title, String id, Node content) {
-        Tab tab = new Tab(title, content);
+    private static Tab lazyTab(String title, String id, Supplier<Node> content) {
+        Tab tab = new Tab(title);
         tab.setId(id);
+        tab.selectedProperty().addListener((obs, was, is) -> {
+            if (is && tab.getContent() == null) {
+                tab.setContent(content.get());
+            }
+        });
         return tab;
     }
 

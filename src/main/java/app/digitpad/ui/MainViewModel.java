@@ -3,6 +3,7 @@ package app.digitpad.ui;
 import app.digitpad.ml.model.DigitClassifier;
 import app.digitpad.ml.model.ModelFiles;
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -15,10 +16,17 @@ public final class MainViewModel {
     private final LiveModel liveModel;
     private final Executor background;
     private final Dialogs dialogs;
+    private final Callable<DigitClassifier> bundled;
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "Loading model…");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading", false);
 
     public MainViewModel(LiveModel liveModel, Executor background, Dialogs dialogs) {
+        this(liveModel, background, dialogs, ModelFiles::loadBundled);
+    }
+
+    /** @param bundled reads the bundled model (the app passes one that may already have been read at launch) */
+    public MainViewModel(LiveModel liveModel, Executor background, Dialogs dialogs, Callable<DigitClassifier> bundled) {
+        this.bundled = bundled;
         this.liveModel = liveModel;
         this.background = background;
         this.dialogs = dialogs;
@@ -43,7 +51,7 @@ public final class MainViewModel {
         loading.set(true);
         background.execute(() -> {
             try {
-                DigitClassifier classifier = file == null ? ModelFiles.loadBundled() : ModelFiles.load(file);
+                DigitClassifier classifier = file == null ? bundled.call() : ModelFiles.load(file);
                 try {
                     classifier.warmUp();
                 } catch (Exception | LinkageError e) {

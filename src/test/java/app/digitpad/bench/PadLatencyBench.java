@@ -1,6 +1,7 @@
 package app.digitpad.bench;
 
 import app.digitpad.app.DigitPadWindow;
+import app.digitpad.app.ModelPreload;
 import app.digitpad.ml.model.DigitClassifier;
 import app.digitpad.ml.model.ModelFiles;
 import app.digitpad.preprocess.MnistPreprocessor;
@@ -39,6 +40,7 @@ public final class PadLatencyBench {
         Path file = Path.of(args.length > 0 ? args[0] : "../shared/pendigits/dev.jsonl.gz");
         int samples = args.length > 1 ? Integer.parseInt(args[1]) : 40;
 
+        ModelPreload.start(); // as Launcher does
         CountDownLatch shown = new CountDownLatch(1);
         DigitPadWindow[] window = new DigitPadWindow[1];
         long[] shownAt = new long[1];

@@ -1,14 +1,15 @@
 package app.digitpad.ml.net;
 
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
+import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
-import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.pooling.Pool;
 import java.util.Arrays;
 import java.util.stream.Collectors;
@@ -55,18 +56,21 @@ public enum Architecture {
         }
     },
     /**
-     * Tuned for accuracy per second on two CPU cores: few wide-enough conv layers, batch norm so a
-     * one-cycle schedule can use a high learning rate, pooling early to keep the convolutions cheap.
+     * Tuned for accuracy per second on two CPU cores (sweep in README): PyTorch's CPU convolution
+     * over a one-channel 28x28 image is the most expensive layer of a small CNN, so the image is
+     * first folded losslessly into four 14x14 channels (space-to-depth) and the first 3x3 conv sees
+     * a 6x6 patch at a quarter of the positions; batch norm everywhere lets a one-cycle schedule use
+     * a high learning rate, so one epoch reaches about 99%.
      */
-    FAST_CNN("fast-cnn", "BatchNorm CNN: conv16(5x5)-pool-conv32-pool-conv64-pool-dense128 (one-cycle)") {
+    FAST_CNN("fast-cnn", "BatchNorm CNN: space-to-depth-conv32-pool-conv64-dense128 (one-cycle)") {
         @Override
         public Block build() {
             return new SequentialBlock()
-                    .add(conv(16, 5, 2)).add(BatchNorm.builder().build()).add(Activation.reluBlock()).add(maxPool())
+                    .add(spaceToDepth())
                     .add(conv(32, 3, 1)).add(BatchNorm.builder().build()).add(Activation.reluBlock()).add(maxPool())
-                    .add(conv(64, 3, 1)).add(BatchNorm.builder().build()).add(Activation.reluBlock()).add(maxPool())
+                    .add(conv(64, 3, 0)).add(BatchNorm.builder().build()).add(Activation.reluBlock())
                     .add(Blocks.batchFlattenBlock())
-                    .add(dense(128)).add(Activation.reluBlock())
+                    .add(dense(128)).add(BatchNorm.builder().build()).add(Activation.reluBlock())
                     .add(dense(10));
         }
     };
@@ -116,6 +120,14 @@ public enum Architecture {
                 .optPadding(new Shape(padding, padding))
                 .setFilters(filters)
                 .build();
+    }
+
+    /** (N, 1, 28, 28) to (N, 4, 14, 14): each 2x2 pixel block becomes one position with 4 channels. */
+    private static Block spaceToDepth() {
+        return new LambdaBlock(list -> new NDList(list.singletonOrThrow()
+                .reshape(-1, 1, 14, 2, 14, 2)
+                .transpose(0, 1, 3, 5, 2, 4)
+                .reshape(-1, 4, 14, 14)), "space-to-depth");
     }
 
     private static Block maxPool() {

@@ -35,11 +35,20 @@ public final class PadView extends BorderPane {
         hint.visibleProperty().bind(model.emptyProperty());
         StackPane paper = new StackPane(pad, hint);
         paper.getStyleClass().add("paper");
-        StackPane area = new StackPane(paper);
+        // The shadow is a separate, cached node behind the paper: as an effect on the paper itself
+        // it was blurred again on every frame the ink changed, which held up each pulse.
+        javafx.scene.layout.Region shadow = new javafx.scene.layout.Region();
+        shadow.getStyleClass().add("paper-shadow");
+        shadow.setCache(true);
+        shadow.setMouseTransparent(true);
+        StackPane area = new StackPane(shadow, paper);
         // The paper is the largest square that fits, so all of it takes ink.
         paper.maxWidthProperty().bind(javafx.beans.binding.Bindings.min(area.widthProperty(), area.heightProperty()));
         paper.maxHeightProperty().bind(paper.maxWidthProperty());
         paper.setMinSize(200, 200);
+        shadow.maxWidthProperty().bind(paper.maxWidthProperty());
+        shadow.maxHeightProperty().bind(paper.maxWidthProperty());
+        shadow.setMinSize(200, 200);
         area.setMinSize(200, 200);
         VBox.setVgrow(area, Priority.ALWAYS);
 
