@@ -32,6 +32,7 @@ public final class DigitPadWindow {
 
     /** With other dialogs than the real ones, e.g. a test's that answers file choosers itself. */
     public DigitPadWindow(Stage stage, Dialogs dialogs) {
+        Theme.useForApplication(false);
         Workers workers = new Workers();
         LiveModel liveModel = new LiveModel();
         services = new AppServices(liveModel, workers, dialogs, new MnistCache(MnistSource.bundled()),

@@ -2,6 +2,10 @@ package app.digitpad.app;
 
 import app.digitpad.ml.model.DigitClassifier;
 import app.digitpad.ml.model.ModelFiles;
+import app.digitpad.preprocess.MnistPreprocessor;
+import app.digitpad.preprocess.Point;
+import app.digitpad.preprocess.Stroke;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
@@ -11,6 +15,12 @@ import java.util.concurrent.ExecutionException;
  * The first window takes the result; any later window (tests) reads the model again itself.
  */
 public final class ModelPreload {
+    private static final int JIT_WARM_UP_RUNS = 300;
+    /** A drawn "2" in pad units, the shape of a real drawing for the warm-up. */
+    private static final List<Stroke> SAMPLE = List.of(new Stroke(List.of(
+            new Point(90, 90), new Point(120, 65), new Point(160, 62), new Point(188, 85), new Point(190, 120),
+            new Point(165, 155), new Point(130, 185), new Point(95, 215), new Point(140, 214), new Point(195, 212))));
+
     private static CompletableFuture<DigitClassifier> pending;
 
     private ModelPreload() {}
@@ -23,9 +33,18 @@ public final class ModelPreload {
         CompletableFuture<DigitClassifier> future = new CompletableFuture<>();
         Thread thread = new Thread(() -> {
             try {
-                future.complete(ModelFiles.loadBundled().warmUp());
+                DigitClassifier classifier = ModelFiles.loadBundled().warmUp();
+                classifier.predict(MnistPreprocessor.fromStrokes(SAMPLE, MnistPreprocessor.PAD_SIZE));
+                future.complete(classifier);
             } catch (Throwable e) {
                 future.completeExceptionally(e);
+                return;
+            }
+            // Until the JIT has compiled the stroke renderer and normalization, a drawing takes
+            // ten times longer to prepare and its compilation competes with the first strokes for
+            // the CPU; doing it now, while the user reaches for the mouse, keeps the first digits quick.
+            for (int i = 0; i < JIT_WARM_UP_RUNS; i++) {
+                MnistPreprocessor.fromStrokes(SAMPLE, MnistPreprocessor.PAD_SIZE);
             }
         }, "digitpad-model-preload");
         thread.setDaemon(true);

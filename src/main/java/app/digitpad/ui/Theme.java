@@ -14,9 +14,18 @@ public final class Theme {
 
     private Theme() {}
 
-    public static void apply(Scene scene, boolean dark) {
+    /**
+     * Sets the AtlantaFX stylesheet for the whole application. Call it before the first control is
+     * created: a control finding no stylesheet set loads and parses JavaFX's own Modena first,
+     * which then goes unused.
+     */
+    public static void useForApplication(boolean dark) {
         Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
                 : new PrimerLight().getUserAgentStylesheet());
+    }
+
+    public static void apply(Scene scene, boolean dark) {
+        useForApplication(dark);
         for (String sheet : STYLESHEETS) {
             if (!scene.getStylesheets().contains(sheet)) {
                 scene.getStylesheets().add(sheet);

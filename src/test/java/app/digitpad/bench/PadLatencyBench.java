@@ -44,9 +44,12 @@ public final class PadLatencyBench {
         CountDownLatch shown = new CountDownLatch(1);
         DigitPadWindow[] window = new DigitPadWindow[1];
         long[] shownAt = new long[1];
+        long[] phases = new long[2];
         Platform.startup(() -> {
+            phases[0] = System.currentTimeMillis();
             Stage stage = new Stage();
             window[0] = new DigitPadWindow(stage);
+            phases[1] = System.currentTimeMillis();
             stage.show();
             shownAt[0] = System.currentTimeMillis();
             shown.countDown();
@@ -57,32 +60,43 @@ public final class PadLatencyBench {
             Thread.sleep(5);
         }
         long liveAt = System.currentTimeMillis();
-        System.out.printf("start-up: window shown %d ms, model live %d ms after JVM start%n",
-                shownAt[0] - jvmStart, liveAt - jvmStart);
+        System.out.printf("start-up: JavaFX started %d ms, window built %d ms, window shown %d ms, model live %d ms after JVM start%n",
+                phases[0] - jvmStart, phases[1] - jvmStart, shownAt[0] - jvmStart, liveAt - jvmStart);
 
         List<PenDigit> digits = PenDigits.load(file).subList(0, samples);
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        List<Recognition.Stages> stages = Collections.synchronizedList(new ArrayList<>());
         long[] firstAt = new long[1];
         fx(() -> pad.recognitionProperty().addListener((obs, old, r) -> {
             if (r != null) {
                 latencies.add(r.latencyNanos());
+                stages.add(r.stages());
                 if (firstAt[0] == 0) {
                     firstAt[0] = System.currentTimeMillis();
                 }
             }
         }));
-        // The first pointer event of the first digit goes in as soon as the model is live.
+        // The first digit is drawn once the pen digits are read (after the model is live; reading them takes a second).
+        long firstEventAt = System.currentTimeMillis();
         replay(pad, digits.get(0));
-        System.out.printf("first prediction on screen %d ms after JVM start%n", firstAt[0] - jvmStart);
-        latencies.clear();
-        for (PenDigit digit : digits) {
-            replay(pad, digit);
+        System.out.printf("first prediction on screen %d ms after JVM start (%d ms after the first pointer event)%n",
+                firstAt[0] - jvmStart, firstAt[0] - firstEventAt);
+        // Cold: the first digits after start, while the JIT is still compiling; warm: the same digits again.
+        for (String phase : new String[] {"cold", "warm"}) {
+            latencies.clear();
+            stages.clear();
+            for (PenDigit digit : digits) {
+                replay(pad, digit);
+            }
+            List<Long> sorted = new ArrayList<>(latencies);
+            Collections.sort(sorted);
+            System.out.printf("stroke event -> bars updated (%s): %d recognitions, p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
+                    phase, sorted.size(), pct(sorted, 50), pct(sorted, 99), sorted.get(sorted.size() - 1) / 1e6);
+            printStage("waiting for the inference thread", stages, Recognition.Stages::queuedNanos);
+            printStage("normalization", stages, Recognition.Stages::normalizeNanos);
+            printStage("forward pass", stages, Recognition.Stages::forwardNanos);
+            printStage("waiting for the FX thread", stages, Recognition.Stages::deliveryNanos);
         }
-        List<Long> sorted = new ArrayList<>(latencies);
-        Collections.sort(sorted);
-        System.out.printf("stroke event -> bars updated: %d recognitions, p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
-                sorted.size(), pct(sorted, 50), pct(sorted, 99), sorted.get(sorted.size() - 1) / 1e6);
-
         try (DigitClassifier classifier = ModelFiles.loadBundled()) {
             List<Long> pure = new ArrayList<>();
             for (int round = 0; round < 3; round++) {
@@ -137,6 +151,17 @@ public final class PadLatencyBench {
             done.countDown();
         });
         done.await();
+    }
+
+    private static void printStage(String name, List<Recognition.Stages> stages, java.util.function.ToLongFunction<Recognition.Stages> stage) {
+        List<Long> values = new ArrayList<>();
+        synchronized (stages) {
+            for (Recognition.Stages s : stages) {
+                values.add(stage.applyAsLong(s));
+            }
+        }
+        Collections.sort(values);
+        System.out.printf("    %-34s p50 %6.2f ms, p99 %6.2f ms%n", name, pct(values, 50), pct(values, 99));
     }
 
     private static double pct(List<Long> sorted, int p) {

@@ -147,22 +147,28 @@ public final class PadViewModel {
             return;
         }
         try (LiveModel.Lease borrowed = lease.get()) {
+            long started = clock.getAsLong();
             float[] input = MnistPreprocessor.fromStrokes(request.strokes(), PAD_SIZE);
+            long normalized = clock.getAsLong();
             float[] probabilities = borrowed.classifier().predict(input);
-            ui.execute(() -> apply(request, input, probabilities));
+            long done = clock.getAsLong();
+            ui.execute(() -> apply(request, input, probabilities, new long[] {started, normalized, done}));
         } catch (Exception e) {
             String text = "Recognition failed: " + (e.getMessage() != null ? e.getMessage() : e);
             ui.execute(() -> message.set(text));
         }
     }
 
-    private void apply(Request request, float[] input, float[] probabilities) {
+    private void apply(Request request, float[] input, float[] probabilities, long[] marks) {
         if (request.sequence() < discardBefore || request.sequence() <= appliedSequence || drawing.isEmpty()) {
             return; // stale: the drawing was erased or a newer result is already shown
         }
         appliedSequence = request.sequence();
         int digit = Evaluator.argmax(probabilities);
-        recognition.set(new Recognition(probabilities, input, digit, clock.getAsLong() - request.eventNanos()));
+        long now = clock.getAsLong();
+        Recognition.Stages stages = new Recognition.Stages(marks[0] - request.eventNanos(), marks[1] - marks[0],
+                marks[2] - marks[1], now - marks[2]);
+        recognition.set(new Recognition(probabilities, input, digit, now - request.eventNanos(), stages));
         message.set("");
     }
 
