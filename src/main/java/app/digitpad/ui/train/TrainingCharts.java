@@ -47,6 +47,19 @@ final class TrainingCharts extends HBox {
         accuracyChart = chart("accuracy-chart", accuracyX, accuracyY);
         accuracyChart.getData().add(series("training accuracy", model.trainAccuracy(), true));
         accuracyChart.getData().add(series("test accuracy", model.testAccuracy(), true));
+        // With no points the auto range would run 0-125%: hold 0-100% until the first point.
+        javafx.beans.InvalidationListener fitAccuracy = obs -> {
+            boolean empty = model.trainAccuracy().isEmpty() && model.testAccuracy().isEmpty();
+            accuracyY.setAutoRanging(!empty);
+            if (empty) {
+                accuracyY.setLowerBound(0);
+                accuracyY.setUpperBound(100);
+                accuracyY.setTickUnit(25);
+            }
+        };
+        model.trainAccuracy().addListener(fitAccuracy);
+        model.testAccuracy().addListener(fitAccuracy);
+        fitAccuracy.invalidated(null);
 
         javafx.beans.InvalidationListener fitLoss = obs -> {
             double upper = ChartRanges.lossUpperBound(model.trainLoss(), model.testLoss());
