@@ -115,6 +115,7 @@ public final class TrainViewModel {
     private volatile ActiveRun newest;
     private volatile boolean shuttingDown;
     private LossCurve lossCurve = new LossCurve(MAX_LOSS_POINTS, LOSS_SMOOTHING);
+    private LossCurve accuracyCurve = new LossCurve(MAX_LOSS_POINTS, LOSS_SMOOTHING);
     private EpochResult lastEpoch;
     private int runTestImages;
 
@@ -406,6 +407,7 @@ public final class TrainViewModel {
 
     private void clearCharts(int epochCount) {
         lossCurve = new LossCurve(MAX_LOSS_POINTS, LOSS_SMOOTHING);
+        accuracyCurve = new LossCurve(MAX_LOSS_POINTS, LOSS_SMOOTHING);
         lastEpoch = null;
         runTestImages = 0;
         lastBatch.set(null);
@@ -416,6 +418,14 @@ public final class TrainViewModel {
         chartEpochs.set(epochCount);
         lossText.set(TrainingStatus.losses(Double.NaN, null));
         accuracyText.set(TrainingStatus.accuracies(null));
+    }
+
+    private static void extend(ObservableList<ChartPoint> line, LossCurve.Change change) {
+        if (change.reset()) {
+            line.setAll(change.points());
+        } else if (!change.points().isEmpty()) {
+            line.addAll(change.points());
+        }
     }
 
     private void apply(ActiveRun run, TrainingProgressBuffer.Update update) {
@@ -431,19 +441,17 @@ public final class TrainViewModel {
             }
         }
         if (!update.losses().isEmpty()) {
-            List<ChartPoint> batches = new ArrayList<>(update.losses().size());
+            List<ChartPoint> batchLosses = new ArrayList<>(update.losses().size());
+            List<ChartPoint> batchAccuracies = new ArrayList<>(update.losses().size());
             for (TrainingProgressBuffer.LossPoint point : update.losses()) {
-                batches.add(new ChartPoint(point.epoch(), point.loss()));
+                batchLosses.add(new ChartPoint(point.epoch(), point.loss()));
+                batchAccuracies.add(new ChartPoint(point.epoch(), point.accuracy() * 100.0));
             }
-            LossCurve.Change change = lossCurve.addAll(batches);
-            if (change.reset()) {
-                trainLoss.setAll(change.points());
-            } else if (!change.points().isEmpty()) {
-                trainLoss.addAll(change.points());
-            }
+            extend(trainLoss, lossCurve.addAll(batchLosses));
+            // per batch, so even a one-epoch run shows the network learning
+            extend(trainAccuracy, accuracyCurve.addAll(batchAccuracies));
         }
         for (EpochResult epoch : update.epochs()) {
-            trainAccuracy.add(new ChartPoint(epoch.epoch(), epoch.trainAccuracy() * 100));
             testAccuracy.add(new ChartPoint(epoch.epoch(), epoch.testAccuracy() * 100));
             testLoss.add(new ChartPoint(epoch.epoch(), epoch.testLoss()));
             lastEpoch = epoch;
@@ -596,7 +604,7 @@ public final class TrainViewModel {
         return testLossView;
     }
 
-    /** Training accuracy (%) of each epoch. */
+    /** Smoothed, downsampled training accuracy (%) per batch (x in epochs). */
     public ObservableList<ChartPoint> trainAccuracy() {
         return trainAccuracyView;
     }

@@ -45,7 +45,7 @@ final class TrainingCharts extends HBox {
         accuracyY.setLabel("accuracy (%)");
         accuracyY.setForceZeroInRange(false);
         accuracyChart = chart("accuracy-chart", accuracyX, accuracyY);
-        accuracyChart.getData().add(series("training accuracy", model.trainAccuracy(), true));
+        accuracyChart.getData().add(series("training accuracy (smoothed, per batch)", model.trainAccuracy(), false));
         accuracyChart.getData().add(series("test accuracy", model.testAccuracy(), true));
         // With no points the auto range would run 0-125%: hold 0-100% until the first point.
         javafx.beans.InvalidationListener fitAccuracy = obs -> {

@@ -25,7 +25,7 @@ import java.util.function.Consumer;
  */
 public final class TrainingProgressBuffer implements TrainingListener {
     /** The loss of one batch, at {@code epoch} = fractional epochs done (step / batches per epoch). */
-    public record LossPoint(long step, double epoch, float loss) {}
+    public record LossPoint(long step, double epoch, float loss, float accuracy) {}
 
     /** What the run reported for its start: the sizes actually used. */
     public record Start(TrainingConfig config, int trainImages, int testImages) {}
@@ -66,7 +66,8 @@ public final class TrainingProgressBuffer implements TrainingListener {
 
     @Override
     public void onBatch(BatchProgress progress) {
-        losses.add(new LossPoint(progress.step(), progress.step() / (double) progress.batchesPerEpoch(), progress.loss()));
+        losses.add(new LossPoint(progress.step(), progress.step() / (double) progress.batchesPerEpoch(), progress.loss(),
+                progress.accuracy()));
         latest.set(progress);
         schedule();
     }

@@ -118,7 +118,12 @@ class TrainViewTest {
         // 2,000 images in batches of 128 = 15 batches, few enough for one point each.
         assertEquals(15, (int) fx(() -> loss.getData().get(0).getData().size()), "one loss point per batch");
         assertEquals(1, (int) fx(() -> loss.getData().get(1).getData().size()), "one test loss per epoch");
-        assertEquals(1, (int) fx(() -> accuracy.getData().get(0).getData().size()), "one training accuracy per epoch");
+        assertEquals(15, (int) fx(() -> accuracy.getData().get(0).getData().size()), "one training accuracy point per batch");
+        for (int i = 0; i < 15; i++) {
+            int point = i;
+            double value = ((Number) fx(() -> accuracy.getData().get(0).getData().get(point).getYValue())).doubleValue();
+            assertTrue(value >= 0 && value <= 100, "training accuracy in percent: " + value);
+        }
         assertEquals(1, (int) fx(() -> accuracy.getData().get(1).getData().size()), "one test accuracy per epoch");
         double testAccuracy = ((Number) fx(() -> accuracy.getData().get(1).getData().get(0).getYValue())).doubleValue();
         assertTrue(testAccuracy > 50 && testAccuracy <= 100, "test accuracy in percent: " + testAccuracy);
@@ -175,7 +180,7 @@ class TrainViewTest {
             assertTrue(fx(() -> ((javafx.scene.shape.Path) chart.getData().get(1).getNode()).getElements().isEmpty()),
                     chart.getId() + ": the per-epoch line of the previous run is gone");
         }
-        assertEquals(0, (int) fx(() -> accuracy.getData().get(0).getData().size()));
+        assertEquals(0, (int) fx(() -> accuracy.getData().get(1).getData().size()), "no test accuracy of the last run");
         robot.clickOn("#train-cancel");
         waitFor(30, () -> model.phaseProperty().get() == TrainViewModel.Phase.READY);
 
