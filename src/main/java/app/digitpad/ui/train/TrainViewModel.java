@@ -148,7 +148,7 @@ public final class TrainViewModel {
         architecture.set(defaults.architecture());
         epochs.set(defaults.epochs());
         batchSize.set(defaults.batchSize());
-        learningRate.set(Double.parseDouble(Float.toString(defaults.learningRate()))); // 0.004, not 0.00400000018998
+        learningRate.set(Double.parseDouble(Float.toString(defaults.learningRate()))); // 0.012, not 0.012000000104308128
         schedule.set(defaults.schedule());
         augment.set(defaults.augment());
         trainImages.set(defaults.trainLimit());
