@@ -60,6 +60,21 @@ class PadViewTest {
         WaitForAsyncUtils.asyncFx(window::shutdown).get();
     }
 
+    @Test
+    void trainAndEvaluateScreensAreBuiltWhenTheirTabIsFirstOpened(FxRobot robot) {
+        assertTrue(robot.lookup("#train-view").tryQuery().isEmpty(), "no Train screen before its tab is opened");
+        assertTrue(robot.lookup("#evaluate-view").tryQuery().isEmpty(), "no Evaluate screen before its tab is opened");
+        robot.clickOn("#tab-train");
+        Node train = robot.lookup("#train-view").query();
+        assertTrue(train.isVisible());
+        robot.clickOn("#tab-draw");
+        robot.clickOn("#tab-train");
+        assertSame(train, robot.lookup("#train-view").query(), "built once, then kept");
+        robot.clickOn("#tab-evaluate");
+        assertNotNull(robot.lookup("#evaluate-view").query());
+        robot.clickOn("#tab-draw");
+    }
+
     private static List<Stroke> sample(int digit) throws Exception {
         try (InputStream in = PadViewTest.class.getResourceAsStream("/pendigits-sample.jsonl")) {
             PenDigit d = PenDigits.read(in, "sample").get(digit);
