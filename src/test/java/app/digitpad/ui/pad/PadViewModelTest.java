@@ -74,6 +74,23 @@ class PadViewModelTest {
     }
 
     @Test
+    void aRecognitionSaysWhereItsLatencyWent() throws Exception {
+        long[] ticks = {0};
+        // every reading of this clock is 1 ms after the previous one
+        PadViewModel timed = new PadViewModel(liveModel, inference::add, Runnable::run, () -> ticks[0] += 1_000_000L);
+        makeModelLive();
+        timed.setStrokes(sample(3));
+        runInference();
+        Recognition r = timed.recognitionProperty().get();
+        assertNotNull(r);
+        Recognition.Stages stages = r.stages();
+        assertEquals(new Recognition.Stages(1_000_000L, 1_000_000L, 1_000_000L, 1_000_000L), stages,
+                "event -> inference starts -> normalized -> forward done -> applied, one clock reading each");
+        assertEquals(r.latencyNanos(), stages.queuedNanos() + stages.normalizeNanos() + stages.forwardNanos()
+                + stages.deliveryNanos());
+    }
+
+    @Test
     void anEmptyPadAsksForADigitInsteadOfPredicting() {
         assertTrue(pad.emptyProperty().get());
         assertEquals("Draw a digit", pad.messageProperty().get());
