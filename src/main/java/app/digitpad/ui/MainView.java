@@ -30,13 +30,16 @@ public final class MainView extends BorderPane {
         open.setId("menu-open-model");
         open.setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
         open.setOnAction(e -> dialogs.chooseModelToOpen().ifPresent(model::openModel));
+        MenuItem bundled = new MenuItem("Use the bundled model");
+        bundled.setId("menu-bundled-model");
+        bundled.setOnAction(e -> model.loadBundledModel());
         MenuItem quit = new MenuItem("Quit");
         quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
         quit.setOnAction(e -> stage.close());
         CheckMenuItem dark = new CheckMenuItem("Dark theme");
         dark.setId("menu-dark");
         dark.selectedProperty().addListener((obs, was, is) -> Theme.apply(getScene(), is));
-        setTop(new MenuBar(new Menu("File", null, open, quit), new Menu("View", null, dark)));
+        setTop(new MenuBar(new Menu("File", null, open, bundled, quit), new Menu("View", null, dark)));
 
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         Tab drawTab = new Tab("Draw", draw);

@@ -164,4 +164,16 @@ class PadViewTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> topDigit(robot).equals("6"));
         assertNotNull(window.padModel().recognitionProperty().get(), "the previous model still recognizes");
     }
+
+    @Test
+    void theBundledModelCanBeMadeLiveAgainFromTheFileMenu(FxRobot robot) throws Exception {
+        Path other = dir.resolve("other.dpmodel");
+        Files.copy(Path.of("assets/models/digitpad-default.dpmodel"), other);
+        robot.interact(() -> window.mainModel().openModel(other));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window.services().liveModel().getInfo().file().isPresent());
+
+        robot.clickOn("File").clickOn("#menu-bundled-model");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window.services().liveModel().getInfo().file().isEmpty());
+        assertEquals("bundled with DigitPad", window.services().liveModel().getInfo().source());
+    }
 }
