@@ -60,6 +60,8 @@ public final class TrainViewModel {
     static final int MAX_LOSS_POINTS = 500;
     /** Weight of the past in the smoothed training loss (about a 20-batch window). */
     static final double LOSS_SMOOTHING = 0.95;
+    /** Progress reaches the screen at most this often (10 times a second). */
+    static final java.time.Duration UI_UPDATE_INTERVAL = java.time.Duration.ofMillis(100);
     /** How long closing the window waits for the training thread to stop. */
     static final long SHUTDOWN_WAIT_MILLIS = 3_000;
 
@@ -188,7 +190,7 @@ public final class TrainViewModel {
         }
         clearCharts(config.epochs());
         ActiveRun run = new ActiveRun(config);
-        run.buffer = new TrainingProgressBuffer(postToUi, update -> apply(run, update));
+        run.buffer = new TrainingProgressBuffer(postToUi, update -> apply(run, update), UI_UPDATE_INTERVAL);
         active = run;
         newest = run;
         outcome.set(Outcome.NONE);

@@ -31,6 +31,37 @@ class TrainingProgressBufferTest {
     }
 
     @Test
+    void withAMinimumIntervalPostsAreSpacedOutAndTheLastBatchStillArrives() throws Exception {
+        java.util.concurrent.ConcurrentLinkedQueue<TrainingProgressBuffer.Update> updates = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        // the UI runs each drain at once, on the posting thread
+        TrainingProgressBuffer buffer = new TrainingProgressBuffer(Runnable::run, updates::add, java.time.Duration.ofMillis(100));
+        long start = System.nanoTime();
+        for (int b = 1; b <= 50; b++) {
+            buffer.onBatch(batch(1, b, 1));
+            Thread.sleep(5);
+        }
+        long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
+        // 50 batches over at least 250 ms: one post at once, then at most one per 100 ms (+1 for the
+        // delayed post of the last batches)
+        long allowed = 1 + elapsedMillis / 100 + 1;
+        assertTrue(buffer.posts() <= allowed, buffer.posts() + " posts in " + elapsedMillis + " ms");
+        assertTrue(buffer.posts() >= 2, "later batches are posted too, not held back");
+        // Nothing more is coming: the delayed drain delivers the rest within the interval.
+        long deadline = System.nanoTime() + 2_000_000_000L;
+        while (updates.stream().mapToInt(u -> u.losses().size()).sum() < 50 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertEquals(50, updates.stream().mapToInt(u -> u.losses().size()).sum(), "no batch is lost");
+        TrainingProgressBuffer.Update last = null;
+        for (TrainingProgressBuffer.Update u : updates) {
+            if (u.latest() != null) {
+                last = u;
+            }
+        }
+        assertEquals(50, last.latest().batch(), "the newest batch arrives last");
+    }
+
+    @Test
     void tenThousandBatchesWhileTheUiIsBusyMakeOnePostAndLoseNothing() {
         List<Runnable> uiQueue = new ArrayList<>(); // posted, not yet run: the UI thread is busy
         List<TrainingProgressBuffer.Update> updates = new ArrayList<>();
