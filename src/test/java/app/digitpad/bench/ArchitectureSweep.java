@@ -2,21 +2,32 @@ package app.digitpad.bench;
 
 import ai.djl.Model;
 import ai.djl.engine.Engine;
-import ai.djl.ndarray.*;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.*;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
+import ai.djl.nn.Blocks;
+import ai.djl.nn.LambdaBlock;
+import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.pooling.Pool;
-import ai.djl.training.*;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
-import app.digitpad.ml.data.*;
-import app.digitpad.ml.train.Schedule;
+import app.digitpad.ml.data.MnistData;
+import app.digitpad.ml.data.MnistLoader;
+import app.digitpad.ml.data.MnistNormalizer;
+import app.digitpad.ml.data.MnistSource;
 import app.digitpad.ml.net.Architecture;
-import java.util.*;
+import java.util.SplittableRandom;
 
 /**
  * Benchmark (not a test) behind README's "How fast-cnn got there": trains a network written as a
@@ -32,103 +43,190 @@ import java.util.*;
  * Arguments: layers batch peak-lr epochs [train-limit seed adam|sgd warm-up-share beta2]. Layers:
  * {@code cF:K:P[:S]} conv (filters, kernel, padding, stride), {@code bn}, {@code relu}, {@code pool}
  * (2x2 max), {@code s2d} (space-to-depth 2x2), {@code flat}, {@code gap}, {@code dN} dense, or
- * {@code arch:ID} for a named architecture. {@code -Dthread=x} trains on a new thread.
+ * {@code arch:ID} for a named architecture. {@code -Dthread=x} trains on a thread of its own (as the app does).
  */
 public final class ArchitectureSweep {
-    static Block conv(int f, int k, int p) { return Conv2d.builder().setKernelShape(new Shape(k, k)).optPadding(new Shape(p, p)).setFilters(f).build(); }
-    static Block convS(int f, int k, int p, int s) { return Conv2d.builder().setKernelShape(new Shape(k, k)).optPadding(new Shape(p, p)).optStride(new Shape(s, s)).setFilters(f).build(); }
-    static Block pool() { return Pool.maxPool2dBlock(new Shape(2, 2), new Shape(2, 2)); }
-    static Block bn() { return BatchNorm.builder().build(); }
-    static Block dense(int u) { return Linear.builder().setUnits(u).build(); }
-
-    static Block build(String spec) {
-        if (spec.startsWith("arch:")) return Architecture.fromId(spec.substring(5)).build();
-        // tokens: cF:K:P[:S]  bn  relu  pool  flat  dF  gap
-        SequentialBlock b = new SequentialBlock();
-        for (String t : spec.split(",")) {
-            if (t.startsWith("c")) { String[] a = t.substring(1).split(":"); b.add(a.length > 3 ? convS(i(a[0]), i(a[1]), i(a[2]), i(a[3])) : conv(i(a[0]), i(a[1]), i(a[2]))); }
-            else if (t.equals("bn")) b.add(bn());
-            else if (t.equals("relu")) b.add(Activation.reluBlock());
-            else if (t.equals("pool")) b.add(pool());
-            else if (t.equals("flat")) b.add(Blocks.batchFlattenBlock());
-            else if (t.equals("s2d")) b.add(new LambdaBlock(l -> new NDList(l.singletonOrThrow().reshape(-1, 1, 14, 2, 14, 2).transpose(0, 1, 3, 5, 2, 4).reshape(-1, 4, 14, 14))));
-            else if (t.equals("gap")) b.add(Pool.globalAvgPool2dBlock());
-            else if (t.startsWith("d")) b.add(dense(i(t.substring(1))));
-            else throw new IllegalArgumentException(t);
-        }
-        return b;
-    }
-    static int i(String s) { return Integer.parseInt(s); }
+    private ArchitectureSweep() {}
 
     public static void main(String[] args) throws Exception {
-        if (System.getProperty("thread") != null) { Thread t = new Thread(() -> { try { run(args); } catch (Exception e) { throw new RuntimeException(e); } }); if (System.getProperty("thread").equals("engine-main")) ai.djl.engine.Engine.getInstance(); t.start(); t.join(); return; }
-        run(args);
+        if (System.getProperty("thread") == null) {
+            run(args);
+            return;
+        }
+        Exception[] failure = new Exception[1];
+        Thread thread = new Thread(() -> {
+            try {
+                run(args);
+            } catch (Exception e) {
+                failure[0] = e;
+            }
+        }, "sweep-training");
+        thread.start();
+        thread.join();
+        if (failure[0] != null) {
+            throw failure[0];
+        }
     }
-    static void run(String[] args) throws Exception {
-        String spec = args[0];
+
+    private static void run(String[] args) throws Exception {
+        String layers = args[0];
         int batch = Integer.parseInt(args[1]);
-        float lr = Float.parseFloat(args[2]);
+        float peak = Float.parseFloat(args[2]);
         double epochs = Double.parseDouble(args[3]);
-        int limit = args.length > 4 ? Integer.parseInt(args[4]) : 0; // 0: whole
-        MnistLoader loader = new MnistLoader(MnistSource.bundled());
-        MnistData train = loader.train(), test = loader.test();
-        int n = limit > 0 ? limit : train.size();
-        int steps = (int) (epochs * n / batch);
-        int[] step = {0};
+        int limit = args.length > 4 ? Integer.parseInt(args[4]) : 0;
+        int seed = args.length > 5 ? Integer.parseInt(args[5]) : 42;
+        boolean sgd = args.length > 6 && args[6].equals("sgd");
         double warm = args.length > 7 ? Double.parseDouble(args[7]) : 0.25;
         float beta2 = args.length > 8 ? Float.parseFloat(args[8]) : 0.999f;
-        Tracker rate = u -> { double t = Math.min(1.0, step[0] / (double) steps); if (t < warm) return (float) (lr / 25 + (lr - lr / 25) * t / warm); double v = (t - warm) / (1 - warm); return (float) (lr * 0.5 * (1 + Math.cos(Math.PI * v)) + lr * 1e-4); };
-        int seed = args.length > 5 ? Integer.parseInt(args[5]) : 42; Engine.getInstance().setRandomSeed(seed);
-        DefaultTrainingConfig cfg = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss()).optOptimizer(args.length > 6 && args[6].equals("sgd") ? Optimizer.sgd().setLearningRateTracker(rate).optMomentum(0.9f).build() : Optimizer.adam().optLearningRateTracker(rate).optBeta2(beta2).build());
-        try (Model model = Model.newInstance("p")) {
-            model.setBlock(build(spec));
-            try (Trainer trainer = model.newTrainer(cfg)) {
+
+        MnistLoader loader = new MnistLoader(MnistSource.bundled());
+        MnistData train = loader.train();
+        MnistData test = loader.test();
+        int pool = limit > 0 ? limit : train.size();
+        int steps = (int) (epochs * pool / batch);
+        int[] step = {0};
+        Tracker rate = update -> oneCycle(peak, warm, step[0] / (double) steps);
+        Engine.getInstance().setRandomSeed(seed);
+        Optimizer optimizer = sgd
+                ? Optimizer.sgd().setLearningRateTracker(rate).optMomentum(0.9f).build()
+                : Optimizer.adam().optLearningRateTracker(rate).optBeta2(beta2).build();
+        DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss()).optOptimizer(optimizer);
+
+        try (Model model = Model.newInstance("sweep")) {
+            model.setBlock(build(layers));
+            try (Trainer trainer = model.newTrainer(config)) {
                 trainer.initialize(new Shape(batch, 1, 28, 28));
-                long params = 0; for (var p : model.getBlock().getParameters().values()) params += p.getArray().size();
-                float[] x = new float[batch * 784]; float[] y = new float[batch];
-                int[] idx = new int[train.size()]; for (int k = 0; k < idx.length; k++) idx[k] = k;
-                SplittableRandom r = new SplittableRandom(seed);
-                long tFill = 0, tFwd = 0, tBwd = 0, tStep = 0;
-                long t0 = System.nanoTime();
-                int pos = n;
+                long parameters = 0;
+                for (var parameter : model.getBlock().getParameters().values()) {
+                    parameters += parameter.getArray().size();
+                }
+                float[] images = new float[batch * MnistData.PIXELS];
+                float[] labels = new float[batch];
+                int[] order = new int[pool];
+                for (int k = 0; k < pool; k++) {
+                    order[k] = k;
+                }
+                SplittableRandom random = new SplittableRandom(seed);
+                long fill = 0;
+                long forward = 0;
+                long backward = 0;
+                long update = 0;
+                long start = System.nanoTime();
+                int position = pool;
                 for (step[0] = 0; step[0] < steps; step[0]++) {
-                    long a = System.nanoTime();
-                    if (pos + batch > n) { for (int k = idx.length - 1; k > 0; k--) { int j = r.nextInt(k + 1); int t = idx[k]; idx[k] = idx[j]; idx[j] = t; } pos = 0; }
-                    for (int k = 0; k < batch; k++) { train.copyImage(idx[pos + k], x, k * 784); y[k] = train.label(idx[pos + k]); }
-                    pos += batch;
-                    MnistNormalizer.normalizeInPlace(x, 0, x.length);
-                    long b2 = System.nanoTime();
-                    try (NDManager m = trainer.getManager().newSubManager()) {
-                        NDArray xa = m.create(x, new Shape(batch, 1, 28, 28)); NDArray ya = m.create(y);
-                        try (GradientCollector gc = trainer.newGradientCollector()) {
-                            NDList pred = trainer.forward(new NDList(xa));
-                            NDArray l = trainer.getLoss().evaluate(new NDList(ya), pred);
-                            l.getFloat();
-                            long c = System.nanoTime(); tFwd += c - b2;
-                            gc.backward(l);
-                            long d = System.nanoTime(); tBwd += d - c;
+                    long t0 = System.nanoTime();
+                    if (position + batch > pool) {
+                        shuffle(order, random);
+                        position = 0;
+                    }
+                    for (int k = 0; k < batch; k++) {
+                        train.copyImage(order[position + k], images, k * MnistData.PIXELS);
+                        labels[k] = train.label(order[position + k]);
+                    }
+                    position += batch;
+                    MnistNormalizer.normalizeInPlace(images, 0, images.length);
+                    long t1 = System.nanoTime();
+                    try (NDManager manager = trainer.getManager().newSubManager()) {
+                        NDArray x = manager.create(images, new Shape(batch, 1, 28, 28));
+                        NDArray y = manager.create(labels);
+                        long t2;
+                        long t3;
+                        try (GradientCollector collector = trainer.newGradientCollector()) {
+                            NDArray loss = trainer.getLoss().evaluate(new NDList(y), trainer.forward(new NDList(x)));
+                            loss.getFloat(); // wait for the forward pass
+                            t2 = System.nanoTime();
+                            collector.backward(loss);
+                            t3 = System.nanoTime();
                         }
-                        long e = System.nanoTime();
                         trainer.step();
-                        tStep += System.nanoTime() - e;
+                        long t4 = System.nanoTime();
+                        forward += t2 - t1;
+                        backward += t3 - t2;
+                        update += t4 - t3;
                     }
-                    tFill += b2 - a;
+                    fill += t1 - t0;
                 }
-                double sec = (System.nanoTime() - t0) / 1e9;
-                // evaluate
-                int correct = 0;
-                for (int s = 0; s < test.size(); s += 1000) {
-                    float[] tx = new float[1000 * 784];
-                    for (int k = 0; k < 1000; k++) test.copyImage(s + k, tx, k * 784);
-                    MnistNormalizer.normalizeInPlace(tx, 0, tx.length);
-                    try (NDManager m = trainer.getManager().newSubManager()) {
-                        float[] out = trainer.evaluate(new NDList(m.create(tx, new Shape(1000, 1, 28, 28)))).singletonOrThrow().argMax(1).toType(ai.djl.ndarray.types.DataType.FLOAT32, false).toFloatArray();
-                        for (int k = 0; k < 1000; k++) if ((int) out[k] == test.label(s + k)) correct++;
-                    }
-                }
-                System.out.printf("%s batch=%d lr=%s ep=%s params=%d: %.1f s train, %.0f img/s, test %.2f%% | fill %.1f fwd %.1f bwd %.1f step %.1f s%n",
-                        spec, batch, lr, epochs, params, sec, steps * batch / sec, correct / 100.0, tFill / 1e9, tFwd / 1e9, tBwd / 1e9, tStep / 1e9);
+                double seconds = (System.nanoTime() - start) / 1e9;
+                System.out.printf("%s batch=%d lr=%s ep=%s params=%d: %.1f s train, %.0f img/s, test %.2f%% "
+                                + "| fill %.1f fwd %.1f bwd %.1f step %.1f s%n",
+                        layers, batch, peak, epochs, parameters, seconds, steps * batch / seconds,
+                        testAccuracy(trainer, test) * 100, fill / 1e9, forward / 1e9, backward / 1e9, update / 1e9);
             }
+        }
+    }
+
+    /** Warm-up from peak/25 over the first {@code warm} share of the run, then cosine down. */
+    private static float oneCycle(float peak, double warm, double t) {
+        t = Math.min(1.0, t);
+        if (t < warm) {
+            return (float) (peak / 25 + (peak - peak / 25) * t / warm);
+        }
+        double u = (t - warm) / (1 - warm);
+        return (float) (peak * 0.5 * (1 + Math.cos(Math.PI * u)) + peak * 1e-4);
+    }
+
+    private static double testAccuracy(Trainer trainer, MnistData test) {
+        int correct = 0;
+        float[] images = new float[1000 * MnistData.PIXELS];
+        for (int from = 0; from < test.size(); from += 1000) {
+            for (int k = 0; k < 1000; k++) {
+                test.copyImage(from + k, images, k * MnistData.PIXELS);
+            }
+            MnistNormalizer.normalizeInPlace(images, 0, images.length);
+            try (NDManager manager = trainer.getManager().newSubManager()) {
+                NDArray logits = trainer.evaluate(new NDList(manager.create(images, new Shape(1000, 1, 28, 28))))
+                        .singletonOrThrow();
+                float[] predicted = logits.argMax(1).toType(DataType.FLOAT32, false).toFloatArray();
+                for (int k = 0; k < 1000; k++) {
+                    if ((int) predicted[k] == test.label(from + k)) {
+                        correct++;
+                    }
+                }
+            }
+        }
+        return correct / (double) test.size();
+    }
+
+    /** The network a layer list describes (see the class comment). */
+    static Block build(String layers) {
+        if (layers.startsWith("arch:")) {
+            return Architecture.fromId(layers.substring(5)).build();
+        }
+        SequentialBlock block = new SequentialBlock();
+        for (String layer : layers.split(",")) {
+            if (layer.startsWith("c")) {
+                String[] a = layer.substring(1).split(":");
+                int stride = a.length > 3 ? Integer.parseInt(a[3]) : 1;
+                block.add(Conv2d.builder()
+                        .setFilters(Integer.parseInt(a[0]))
+                        .setKernelShape(new Shape(Integer.parseInt(a[1]), Integer.parseInt(a[1])))
+                        .optPadding(new Shape(Integer.parseInt(a[2]), Integer.parseInt(a[2])))
+                        .optStride(new Shape(stride, stride))
+                        .build());
+            } else if (layer.startsWith("d")) {
+                block.add(Linear.builder().setUnits(Integer.parseInt(layer.substring(1))).build());
+            } else {
+                switch (layer) {
+                    case "bn" -> block.add(BatchNorm.builder().build());
+                    case "relu" -> block.add(Activation.reluBlock());
+                    case "pool" -> block.add(Pool.maxPool2dBlock(new Shape(2, 2), new Shape(2, 2)));
+                    case "gap" -> block.add(Pool.globalAvgPool2dBlock());
+                    case "flat" -> block.add(Blocks.batchFlattenBlock());
+                    case "s2d" -> block.add(new LambdaBlock(list -> new NDList(list.singletonOrThrow()
+                            .reshape(-1, 1, 14, 2, 14, 2).transpose(0, 1, 3, 5, 2, 4).reshape(-1, 4, 14, 14))));
+                    default -> throw new IllegalArgumentException("unknown layer '" + layer + "'");
+                }
+            }
+        }
+        return block;
+    }
+
+    private static void shuffle(int[] values, SplittableRandom random) {
+        for (int i = values.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = values[i];
+            values[i] = values[j];
+            values[j] = t;
         }
     }
 }

@@ -12,6 +12,7 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
@@ -37,7 +38,7 @@ public final class PadView extends BorderPane {
         paper.getStyleClass().add("paper");
         // The shadow is a separate, cached node behind the paper: as an effect on the paper itself
         // it was blurred again on every frame the ink changed, which held up each pulse.
-        javafx.scene.layout.Region shadow = new javafx.scene.layout.Region();
+        Region shadow = new Region();
         shadow.getStyleClass().add("paper-shadow");
         shadow.setCache(true);
         shadow.setMouseTransparent(true);
@@ -84,7 +85,7 @@ public final class PadView extends BorderPane {
         modelLabel.getStyleClass().add("model-label");
         modelLabel.setWrapText(true);
         modelLabel.setMaxWidth(Double.MAX_VALUE);
-        modelLabel.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        modelLabel.setMinHeight(Region.USE_PREF_SIZE);
         modelLabel.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> describe(model.liveModel().getInfo()), model.liveModel().infoProperty()));
         Label barsTitle = new Label("Probabilities");
