@@ -27,6 +27,7 @@ import app.digitpad.ml.data.MnistLoader;
 import app.digitpad.ml.data.MnistNormalizer;
 import app.digitpad.ml.data.MnistSource;
 import app.digitpad.ml.net.Architecture;
+import app.digitpad.ml.train.Shuffle;
 import java.util.SplittableRandom;
 
 /**
@@ -116,7 +117,7 @@ public final class ArchitectureSweep {
                 for (step[0] = 0; step[0] < steps; step[0]++) {
                     long t0 = System.nanoTime();
                     if (position + batch > pool) {
-                        shuffle(order, random);
+                        Shuffle.inPlace(order, random);
                         position = 0;
                     }
                     for (int k = 0; k < batch; k++) {
@@ -219,14 +220,5 @@ public final class ArchitectureSweep {
             }
         }
         return block;
-    }
-
-    private static void shuffle(int[] values, SplittableRandom random) {
-        for (int i = values.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = values[i];
-            values[i] = values[j];
-            values[j] = t;
-        }
     }
 }

@@ -90,7 +90,7 @@ public final class TrainingRun {
                 step = 0;
                 for (int epoch = 1; epoch <= config.epochs(); epoch++) {
                     SplittableRandom random = new SplittableRandom(config.seed() * 31 + epoch);
-                    shuffle(pool, random);
+                    Shuffle.inPlace(pool, random);
                     double lossSum = 0;
                     int correct = 0;
                     long epochStart = System.nanoTime();
@@ -181,7 +181,7 @@ public final class TrainingRun {
         if (config.trainLimit() == 0 || config.trainLimit() >= n) {
             return all;
         }
-        shuffle(all, new SplittableRandom(config.seed()));
+        Shuffle.inPlace(all, new SplittableRandom(config.seed()));
         return java.util.Arrays.copyOf(all, config.trainLimit());
     }
 
@@ -213,14 +213,5 @@ public final class TrainingRun {
             }
         }
         return correct;
-    }
-
-    private static void shuffle(int[] values, SplittableRandom random) {
-        for (int i = values.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = values[i];
-            values[i] = values[j];
-            values[j] = t;
-        }
     }
 }
