@@ -33,8 +33,13 @@ public final class ModelPreload {
         CompletableFuture<DigitClassifier> future = new CompletableFuture<>();
         Thread thread = new Thread(() -> {
             try {
-                DigitClassifier classifier = ModelFiles.loadBundled().warmUp();
-                classifier.predict(MnistPreprocessor.fromStrokes(SAMPLE, MnistPreprocessor.PAD_SIZE));
+                DigitClassifier classifier = ModelFiles.loadBundled();
+                try {
+                    classifier.warmUp().predict(MnistPreprocessor.fromStrokes(SAMPLE, MnistPreprocessor.PAD_SIZE));
+                } catch (Throwable e) {
+                    classifier.close();
+                    throw e;
+                }
                 future.complete(classifier);
             } catch (Throwable e) {
                 future.completeExceptionally(e);

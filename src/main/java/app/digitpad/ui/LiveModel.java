@@ -24,6 +24,8 @@ public final class LiveModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<Info> info = new ReadOnlyObjectWrapper<>(this, "info");
     private final java.util.concurrent.Executor ui;
     private Entry current;
+    private Info currentInfo;
+    private boolean ended;
 
     public LiveModel() {
         this(LiveModel::runOnFx);
@@ -81,14 +83,26 @@ public final class LiveModel implements AutoCloseable {
         return Optional.of(new Lease(current));
     }
 
-    /** Makes {@code next} live (taking ownership) and retires the previous model. Any thread. */
+    /**
+     * Makes {@code next} live (taking ownership) and retires the previous model. Any thread. After
+     * {@link #close()} (the window is gone) {@code next} is closed instead.
+     */
     public void replace(DigitClassifier next, Path file) {
-        Info nextInfo = new Info(next.metadata(), Optional.ofNullable(file));
         synchronized (this) {
+            if (ended) {
+                next.close();
+                return;
+            }
             retire(current);
             current = new Entry(next);
+            currentInfo = new Info(next.metadata(), Optional.ofNullable(file));
         }
-        ui.execute(() -> info.set(nextInfo));
+        // Read when it runs: of two swaps posted out of order, the property still ends on the live one.
+        ui.execute(() -> info.set(liveInfo()));
+    }
+
+    private synchronized Info liveInfo() {
+        return currentInfo;
     }
 
     public ReadOnlyObjectProperty<Info> infoProperty() {
@@ -101,6 +115,7 @@ public final class LiveModel implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        ended = true;
         retire(current);
         current = null;
     }

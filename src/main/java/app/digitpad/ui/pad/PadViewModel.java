@@ -153,7 +153,7 @@ public final class PadViewModel {
             float[] probabilities = borrowed.classifier().predict(input);
             long done = clock.getAsLong();
             ui.execute(() -> apply(request, input, probabilities, new long[] {started, normalized, done}));
-        } catch (Exception e) {
+        } catch (Exception | LinkageError e) {
             String text = "Recognition failed: " + (e.getMessage() != null ? e.getMessage() : e);
             ui.execute(() -> message.set(text));
         }

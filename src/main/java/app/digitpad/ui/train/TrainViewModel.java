@@ -336,15 +336,16 @@ public final class TrainViewModel {
             try {
                 file = store.newModelPath(config.architecture().id()).toAbsolutePath();
                 ModelFiles.save(result.classifier(), file);
+                if (!run.mayGoLive()) {
+                    // The window is closing: the saved file is complete; leave the live model alone
+                    // and don't spend the shutdown wait warming a model nobody will use.
+                    result.close();
+                    return;
+                }
                 result.classifier().warmUp();
             } catch (Exception | Error e) {
                 result.close();
                 finished(run, Outcome.FAILED, "The trained model could not be saved or run: " + TrainingStatus.describe(e));
-                return;
-            }
-            if (!run.mayGoLive()) {
-                // The window is closing: the saved file is complete; leave the live model alone.
-                result.close();
                 return;
             }
             liveModel.replace(result.classifier(), file);

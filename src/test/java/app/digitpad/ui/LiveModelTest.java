@@ -1,0 +1,48 @@
+package app.digitpad.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.digitpad.ml.model.DigitClassifier;
+import app.digitpad.ml.model.ModelFiles;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class LiveModelTest {
+    private static final float[] BLANK = new float[784];
+
+    @Test
+    void swapsPostedOutOfOrderStillEndOnTheLiveModel() throws Exception {
+        List<Runnable> ui = new ArrayList<>();
+        LiveModel live = new LiveModel(ui::add);
+        DigitClassifier first = ModelFiles.loadBundled();
+        DigitClassifier second = ModelFiles.loadBundled();
+        live.replace(first, Path.of("first.dpmodel"));
+        live.replace(second, Path.of("second.dpmodel"));
+        // the UI thread runs the two property updates in the wrong order
+        ui.get(1).run();
+        ui.get(0).run();
+        assertEquals(Optional.of(Path.of("second.dpmodel")), live.getInfo().file());
+        assertThrows(Exception.class, () -> first.predict(BLANK), "the replaced model was closed");
+        try (LiveModel.Lease lease = live.acquire().orElseThrow()) {
+            assertEquals(10, lease.classifier().predict(BLANK).length);
+        }
+        live.close();
+    }
+
+    @Test
+    void aModelArrivingAfterTheWindowClosedIsClosedNotMadeLive() throws Exception {
+        List<Runnable> ui = new ArrayList<>();
+        LiveModel live = new LiveModel(ui::add);
+        live.close();
+        DigitClassifier late = ModelFiles.loadBundled();
+        live.replace(late, null);
+        assertTrue(live.acquire().isEmpty());
+        assertTrue(ui.isEmpty(), "no property change after close");
+        assertThrows(Exception.class, () -> late.predict(BLANK), "the late model was closed");
+    }
+}
