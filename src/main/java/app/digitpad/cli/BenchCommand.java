@@ -23,6 +23,11 @@ final class BenchCommand {
         boolean quick = options.flag("quick");
         int archEpochs = options.integer("arch-epochs", 1);
         int fastEpochs = options.integer("epochs", 0);
+        int longEpochs = options.integer("long-epochs", 10);
+        // checked here, not after minutes of training
+        if (archEpochs < 1 || fastEpochs < 0 || longEpochs < 1) {
+            throw new UsageException("bench: --arch-epochs and --long-epochs must be at least 1, --epochs at least 1 if given.");
+        }
         MnistLoader loader = new MnistLoader(MnistSource.bundled());
         MnistData train = loader.train();
         MnistData test = loader.test();
@@ -53,7 +58,7 @@ final class BenchCommand {
         }
         if (!options.flag("skip-long")) {
             // The shipped model's recipe: the second goal is 99.5% within three minutes.
-            TrainingConfig longRun = TrainingConfig.defaults().withEpochs(options.integer("long-epochs", 10)).withAugment(true);
+            TrainingConfig longRun = TrainingConfig.defaults().withEpochs(longEpochs).withAugment(true);
             timeTo(longRun, "fast-cnn long run (the shipped model's recipe)", 0.995f, train, test).close();
         }
         return 0;

@@ -35,15 +35,18 @@ final class PenDigitsCommand {
         if (!Files.isRegularFile(file)) {
             throw new IOException("Pen-digit file " + file + " does not exist (give --file PATH).");
         }
+        double extent = options.decimal("extent", (float) PenDigitPlacer.DRAWN_EXTENT);
+        if (!(extent > 0 && extent <= 1)) {
+            throw new UsageException("--extent is the share of the pad a digit spans: above 0 and at most 1, not " + extent + ".");
+        }
         List<PenDigit> digits = PenDigits.load(file);
         int limit = options.integer("limit", 0);
         if (limit > 0 && limit < digits.size()) {
             digits = digits.subList(0, limit);
         }
         try (DigitClassifier classifier = Main.loadModel(options.positional().get(0))) {
-            double extent = options.decimal("extent", (float) PenDigitPlacer.DRAWN_EXTENT);
             ConfusionMatrix matrix = evaluate(classifier, digits, extent);
-            out.printf("Model: %s%nPen digits: %,d from %s, drawn %.0f%% of a %d px pad high with a %.1f px brush%n",
+            out.printf("Model: %s%nPen digits: %,d from %s, its larger side %.0f%% of a %d px pad, with a %.1f px brush%n",
                     classifier.metadata().summary(), digits.size(), file, extent * 100, MnistPreprocessor.PAD_SIZE,
                     app.digitpad.preprocess.StrokeRenderer.brushWidthFor(MnistPreprocessor.PAD_SIZE));
             out.printf("Accuracy: %.2f%% (%,d of %,d)%n", matrix.accuracy() * 100, matrix.correct(), matrix.total());

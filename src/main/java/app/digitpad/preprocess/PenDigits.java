@@ -40,10 +40,13 @@ public final class PenDigits {
             }
             try {
                 JsonObject json = JsonParser.parseString(line).getAsJsonObject();
+                var strokes = Drawing.parseStrokes(json.getAsJsonArray("strokes"));
+                if (strokes.isEmpty()) {
+                    throw new IllegalArgumentException("it has no strokes");
+                }
                 digits.add(new PenDigit(json.get("id").getAsString(),
                         json.has("writer") ? json.get("writer").getAsString() : "",
-                        json.get("label").getAsInt(),
-                        Drawing.parseStrokes(json.getAsJsonArray("strokes"))));
+                        json.get("label").getAsInt(), strokes));
             } catch (RuntimeException e) {
                 throw new IOException(source + " line " + number + " is not a pen digit: " + e.getMessage(), e);
             }

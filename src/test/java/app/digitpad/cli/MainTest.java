@@ -41,6 +41,18 @@ class MainTest {
         assertTrue(errors().contains("Unknown architecture 'resnet'"), errors());
         assertEquals(2, run("train", "--lr"));
         assertTrue(errors().contains("--lr needs a value"), errors());
+        assertEquals(2, run("pendigits", "bundled", "--extent", "2"));
+        assertTrue(errors().contains("--extent is the share of the pad"), errors());
+        assertEquals(2, run("bench", "--long-epochs", "0"));
+        assertTrue(errors().contains("--long-epochs must be at least 1"), errors());
+    }
+
+    @Test
+    void aPenDigitWithoutStrokesIsNamedByLine() throws Exception {
+        Path file = dir.resolve("pens.jsonl");
+        Files.writeString(file, "{\"id\":\"a\",\"label\":1,\"strokes\":[[[0,0],[5,9]]]}\n{\"id\":\"b\",\"label\":2,\"strokes\":[]}\n");
+        assertEquals(1, run("pendigits", "bundled", "--file", file.toString()));
+        assertTrue(errors().contains("line 2 is not a pen digit: it has no strokes"), errors());
     }
 
     @Test
