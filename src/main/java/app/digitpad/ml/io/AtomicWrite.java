@@ -1,7 +1,10 @@
 package app.digitpad.ml.io;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,8 +33,12 @@ public final class AtomicWrite {
         // saves should get the same permissions as any file they create (their umask)
         Path temp = folder.resolve("." + absolute.getFileName() + "." + UUID.randomUUID() + ".tmp");
         try {
-            try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                // the body may close the stream it is given; the channel stays ours to sync
+                OutputStream out = new BufferedOutputStream(Channels.newOutputStream(new UnclosableChannel(channel)));
                 body.writeTo(out);
+                out.flush();
+                channel.force(true); // on disk before the rename, so a crash leaves the old file or the whole new one
             }
             try {
                 Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -41,5 +48,21 @@ public final class AtomicWrite {
         } finally {
             Files.deleteIfExists(temp);
         }
+    }
+
+    /** Passes writes through to a channel but ignores close, so the caller can still force() it. */
+    private record UnclosableChannel(FileChannel channel) implements java.nio.channels.WritableByteChannel {
+        @Override
+        public int write(java.nio.ByteBuffer source) throws IOException {
+            return channel.write(source);
+        }
+
+        @Override
+        public boolean isOpen() {
+            return channel.isOpen();
+        }
+
+        @Override
+        public void close() {}
     }
 }

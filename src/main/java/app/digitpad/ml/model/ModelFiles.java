@@ -47,17 +47,16 @@ public final class ModelFiles {
 
     static void save(Block block, ModelMetadata metadata, Path target) throws IOException {
         AtomicWrite.write(target, file -> {
-            ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(file));
-            zip.putNextEntry(new ZipEntry(METADATA_ENTRY));
-            zip.write(metadata.toJson().getBytes(StandardCharsets.UTF_8));
-            zip.closeEntry();
-            zip.putNextEntry(new ZipEntry(PARAMETERS_ENTRY));
-            DataOutputStream out = new DataOutputStream(zip);
-            block.saveParameters(out);
-            out.flush();
-            zip.closeEntry();
-            zip.finish();
-            zip.flush();
+            try (ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(file))) {
+                zip.putNextEntry(new ZipEntry(METADATA_ENTRY));
+                zip.write(metadata.toJson().getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+                zip.putNextEntry(new ZipEntry(PARAMETERS_ENTRY));
+                DataOutputStream out = new DataOutputStream(zip);
+                block.saveParameters(out);
+                out.flush();
+                zip.closeEntry();
+            }
         });
     }
 
