@@ -101,10 +101,20 @@ class ModelFilesTest {
     @Test
     void parametersOfAnotherArchitectureAreRejected() throws IOException {
         Path file = dir.resolve("relabelled.dpmodel");
-        rewriteMetadata(file, json -> json.replace("\"fast-cnn\"", "\"lenet5\""));
+        rewriteMetadata(file, json -> json.replace("\"fast-cnn\",\"layout\":2", "\"lenet5\",\"layout\":1"));
         ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelFiles.load(file));
         assertTrue(e.getMessage().contains("lenet5"), e.getMessage());
         assertTrue(e.getMessage().contains("another architecture"), e.getMessage());
+    }
+
+    @Test
+    void aFileOfAnEarlierFastCnnLayoutSaysSo() throws IOException {
+        Path file = dir.resolve("old-fast-cnn.dpmodel");
+        // files saved before space-to-depth carry no layout field
+        rewriteMetadata(file, json -> json.replace(",\"layout\":2", ""));
+        ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelFiles.load(file));
+        assertTrue(e.getMessage().contains("earlier fast-cnn layout (revision 1; this DigitPad builds revision 2)"), e.getMessage());
+        assertTrue(e.getMessage().contains("old-fast-cnn.dpmodel"), e.getMessage());
     }
 
     @Test

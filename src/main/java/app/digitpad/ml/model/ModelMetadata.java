@@ -49,6 +49,7 @@ public record ModelMetadata(
         json.addProperty("formatVersion", FORMAT_VERSION);
         json.addProperty("name", name);
         json.addProperty("architecture", architecture.id());
+        json.addProperty("layout", architecture.layout());
         JsonObject normalization = new JsonObject();
         normalization.addProperty("mean", normalizationMean);
         normalization.addProperty("std", normalizationStd);
@@ -83,6 +84,12 @@ public record ModelMetadata(
             } catch (IllegalArgumentException e) {
                 throw new ModelFormatException(source + " is for architecture '" + architectureId
                         + "', which this DigitPad does not know (" + Architecture.ids() + ").");
+            }
+            int layout = json.has("layout") ? json.get("layout").getAsInt() : 1;
+            if (layout != architecture.layout()) {
+                throw new ModelFormatException(source + " was trained with an earlier " + architecture.id()
+                        + " layout (revision " + layout + "; this DigitPad builds revision " + architecture.layout()
+                        + "), whose parameters do not fit: train it again (Train tab or the train command).");
             }
             JsonObject normalization = json.getAsJsonObject("normalization");
             return new ModelMetadata(

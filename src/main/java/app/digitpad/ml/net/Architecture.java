@@ -64,6 +64,11 @@ public enum Architecture {
      */
     FAST_CNN("fast-cnn", "BatchNorm CNN: space-to-depth-conv32-pool-conv64-dense128 (one-cycle)") {
         @Override
+        public int layout() {
+            return 2; // 1 was conv16 5x5-conv32-conv64 on the full image, before space-to-depth
+        }
+
+        @Override
         public Block build() {
             return new SequentialBlock()
                     .add(spaceToDepth())
@@ -87,6 +92,14 @@ public enum Architecture {
     }
 
     public abstract Block build();
+
+    /**
+     * Revision of this architecture's layers, stored in model files: a file saved with another
+     * revision cannot hold parameters that fit, and is refused with a message saying so.
+     */
+    public int layout() {
+        return 1;
+    }
 
     public String id() {
         return id;
