@@ -33,6 +33,9 @@ public final class MainView extends BorderPane {
         MenuItem bundled = new MenuItem("Use the bundled model");
         bundled.setId("menu-bundled-model");
         bundled.setOnAction(e -> model.loadBundledModel());
+        // one load at a time, so the model that ends up live is the one asked for last
+        open.disableProperty().bind(model.loadingProperty());
+        bundled.disableProperty().bind(model.loadingProperty());
         MenuItem quit = new MenuItem("Quit");
         quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
         quit.setOnAction(e -> stage.close());
