@@ -31,13 +31,14 @@ final class PenDigitsCommand {
         if (options.positional().size() != 1) {
             throw new UsageException("pendigits needs exactly one model file (or 'bundled').");
         }
-        Path file = Path.of(options.string("file", DEFAULT_FILE.toString()));
-        if (!Files.isRegularFile(file)) {
-            throw new IOException("Pen-digit file " + file + " does not exist (give --file PATH).");
-        }
+        // options first: a bad command line is reported whatever the files
         double extent = options.decimal("extent", (float) PenDigitPlacer.DRAWN_EXTENT);
         if (!(extent > 0 && extent <= 1)) {
             throw new UsageException("--extent is the share of the pad a digit spans: above 0 and at most 1, not " + extent + ".");
+        }
+        Path file = Path.of(options.string("file", DEFAULT_FILE.toString()));
+        if (!Files.isRegularFile(file)) {
+            throw new IOException("Pen-digit file " + file + " does not exist (give --file PATH).");
         }
         List<PenDigit> digits = PenDigits.load(file);
         int limit = options.integer("limit", 0);
