@@ -7,6 +7,12 @@ import javafx.stage.Stage;
 public final class DigitPadApp extends Application {
     private DigitPadWindow window;
 
+    /** Runs once the toolkit is up, before {@link #start}: the model loads while the window is built. */
+    @Override
+    public void init() {
+        ModelPreload.start();
+    }
+
     @Override
     public void start(Stage stage) {
         window = new DigitPadWindow(stage);

@@ -15,8 +15,10 @@ import app.digitpad.ui.evaluate.EvaluateView;
 import app.digitpad.ui.pad.PadView;
 import app.digitpad.ui.pad.PadViewModel;
 import app.digitpad.ui.train.TrainView;
+import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 
 /** Builds the whole window on a stage and owns what must be shut down with it. Used by the app and by UI tests. */
 public final class DigitPadWindow {
@@ -49,6 +51,8 @@ public final class DigitPadWindow {
         stage.setMinHeight(620);
         stage.setOnHidden(e -> shutdown());
         StartupTiming.attach(stage, liveModel, workers.inference());
+        // after the shown event, so the first frame is not competing with the warm-up
+        stage.addEventHandler(WindowEvent.WINDOW_SHOWN, e -> Platform.runLater(ModelPreload::windowShown));
         mainModel.loadBundledModel();
     }
 

@@ -17,7 +17,6 @@ public final class Launcher {
             SelfTest.main(args);
             return;
         }
-        ModelPreload.start();
         Application.launch(DigitPadApp.class, args);
     }
 }

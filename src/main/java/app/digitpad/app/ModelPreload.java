@@ -7,11 +7,16 @@ import app.digitpad.preprocess.Point;
 import app.digitpad.preprocess.Stroke;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Reads and warms up the bundled model on its own thread from the first line of {@code main}, so
- * loading PyTorch and the model overlaps the start of JavaFX instead of following the window.
+ * Reads and warms up the bundled model on its own thread as soon as the JavaFX toolkit is up, so
+ * loading PyTorch and the model overlaps building the window instead of following it. Not earlier:
+ * the dynamic linker loads one library at a time, and while PyTorch's 450 MB libtorch_cpu.so is
+ * being loaded (about a second) JavaFX cannot load its own native libraries, so starting before
+ * the toolkit held the whole toolkit start-up back by that second.
  * The first window takes the result; any later window (tests) reads the model again itself.
  */
 public final class ModelPreload {
@@ -22,10 +27,16 @@ public final class ModelPreload {
             new Point(165, 155), new Point(130, 185), new Point(95, 215), new Point(140, 214), new Point(195, 212))));
 
     private static CompletableFuture<DigitClassifier> pending;
+    private static final CountDownLatch WINDOW_SHOWN = new CountDownLatch(1);
+    /** Longest wait for the window before the drawing path is warmed up anyway (a window that never shows). */
+    private static final long WINDOW_WAIT_SECONDS = 10;
 
     private ModelPreload() {}
 
-    /** Starts reading the model; called by {@link Launcher} (and the pad benchmark, to start the same way). */
+    /**
+     * Starts reading the model; called once the JavaFX toolkit has started, by {@link DigitPadApp#init()}
+     * (and the pad benchmark, to start the same way).
+     */
     public static synchronized void start() {
         if (pending != null) {
             return;
@@ -47,7 +58,14 @@ public final class ModelPreload {
             }
             // Until the JIT has compiled the stroke renderer and normalization, a drawing takes
             // ten times longer to prepare and its compilation competes with the first strokes for
-            // the CPU; doing it now, while the user reaches for the mouse, keeps the first digits quick.
+            // the CPU; doing it while the user reaches for the mouse keeps the first digits quick.
+            // Not before the window is on screen: on two cores these runs and the compiler threads
+            // they keep busy slowed building the window down.
+            try {
+                WINDOW_SHOWN.await(WINDOW_WAIT_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                return;
+            }
             for (int i = 0; i < JIT_WARM_UP_RUNS; i++) {
                 MnistPreprocessor.fromStrokes(SAMPLE, MnistPreprocessor.PAD_SIZE);
             }
@@ -55,6 +73,11 @@ public final class ModelPreload {
         thread.setDaemon(true);
         thread.start();
         pending = future;
+    }
+
+    /** Lets the preload thread warm up the drawing path: the window is on screen. */
+    static void windowShown() {
+        WINDOW_SHOWN.countDown();
     }
 
     /** The preloaded model if there is one not yet taken, otherwise the bundled model read now. */

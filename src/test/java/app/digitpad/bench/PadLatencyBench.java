@@ -40,12 +40,12 @@ public final class PadLatencyBench {
         Path file = Path.of(args.length > 0 ? args[0] : "../shared/pendigits/dev.jsonl.gz");
         int samples = args.length > 1 ? Integer.parseInt(args[1]) : 40;
 
-        ModelPreload.start(); // as Launcher does
         CountDownLatch shown = new CountDownLatch(1);
         DigitPadWindow[] window = new DigitPadWindow[1];
         long[] shownAt = new long[1];
         long[] phases = new long[2];
         Platform.startup(() -> {
+            ModelPreload.start(); // toolkit up, window not built yet: where DigitPadApp.init() starts it
             phases[0] = System.currentTimeMillis();
             Stage stage = new Stage();
             window[0] = new DigitPadWindow(stage);
