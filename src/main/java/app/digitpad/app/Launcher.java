@@ -17,6 +17,7 @@ public final class Launcher {
             SelfTest.main(args);
             return;
         }
+        StartupTiming.begin();
         Application.launch(DigitPadApp.class, args);
     }
 }

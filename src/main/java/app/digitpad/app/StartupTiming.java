@@ -22,13 +22,27 @@ final class StartupTiming {
     static final String PROPERTY = "digitpad.startupTiming";
     private static final Logger LOG = LoggerFactory.getLogger(StartupTiming.class);
 
+    private static Instant processStart;
+
     private StartupTiming() {}
+
+    /**
+     * Reads the process start time; called first thing in {@code main}. Read later, the native
+     * method behind it is linked while PyTorch's library is being loaded, and waited half a
+     * second for the dynamic linker, which the figures then counted as start-up time.
+     */
+    static void begin() {
+        if (Boolean.getBoolean(PROPERTY)) {
+            processStart = ProcessHandle.current().info().startInstant().orElseGet(Instant::now);
+        }
+    }
 
     static void attach(Stage stage, LiveModel liveModel, Executor inference) {
         if (!Boolean.getBoolean(PROPERTY)) {
             return;
         }
-        Instant start = ProcessHandle.current().info().startInstant().orElseGet(Instant::now);
+        Instant start = processStart != null ? processStart
+                : ProcessHandle.current().info().startInstant().orElseGet(Instant::now);
         stage.addEventHandler(WindowEvent.WINDOW_SHOWN, e -> LOG.info("DigitPad startup: window shown after {} ms", since(start)));
         liveModel.infoProperty().addListener(new ChangeListener<LiveModel.Info>() {
             @Override
