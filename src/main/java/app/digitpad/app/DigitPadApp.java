@@ -10,12 +10,14 @@ public final class DigitPadApp extends Application {
     /** Runs once the toolkit is up, before {@link #start}: the model loads while the window is built. */
     @Override
     public void init() {
-        ModelPreload.start();
+        StartupTiming.mark("toolkit up");
+        ModelPreload.startOnceToolkitIsUp();
     }
 
     @Override
     public void start(Stage stage) {
         window = new DigitPadWindow(stage);
+        StartupTiming.mark("window built");
         stage.show();
     }
 

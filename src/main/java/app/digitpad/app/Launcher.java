@@ -18,6 +18,8 @@ public final class Launcher {
             return;
         }
         StartupTiming.begin();
+        StartupTiming.mark("main");
+        ModelPreload.startEarlyWarmUp();
         Application.launch(DigitPadApp.class, args);
     }
 }

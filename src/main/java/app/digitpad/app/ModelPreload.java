@@ -1,6 +1,7 @@
 package app.digitpad.app;
 
 import app.digitpad.ml.model.DigitClassifier;
+import app.digitpad.ml.model.EngineProbe;
 import app.digitpad.ml.model.ModelFiles;
 import app.digitpad.preprocess.MnistPreprocessor;
 import app.digitpad.preprocess.Point;
@@ -10,13 +11,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.text.Text;
 
 /**
  * Reads and warms up the bundled model on its own thread as soon as the JavaFX toolkit is up, so
  * loading PyTorch and the model overlaps building the window instead of following it. Not earlier:
  * the dynamic linker loads one library at a time, and while PyTorch's 450 MB libtorch_cpu.so is
- * being loaded (about a second) JavaFX cannot load its own native libraries, so starting before
- * the toolkit held the whole toolkit start-up back by that second.
+ * being loaded (about a second) no other thread can load a native library or call a native method
+ * for the first time, so starting before the toolkit held the whole toolkit start-up back by that
+ * second. (Creating the window still waits for it: a wall-clock sample showed the FX thread
+ * linking GtkWindow's first native method for 0.14 s.)
  * The first window takes the result; any later window (tests) reads the model again itself.
  */
 public final class ModelPreload {
@@ -34,6 +38,34 @@ public final class ModelPreload {
     private ModelPreload() {}
 
     /**
+     * Starts, from {@code main}, the slow first steps of loading that need neither PyTorch nor the
+     * toolkit: DJL's GPU probe (JNA) and Java2D's first drawing (the stroke renderer's). They run
+     * on the second core while the JavaFX toolkit starts, instead of in front of the model load.
+     */
+    public static void startEarlyWarmUp() {
+        Thread thread = new Thread(() -> {
+            try {
+                EngineProbe.probeDevices();
+                MnistPreprocessor.fromStrokes(SAMPLE, MnistPreprocessor.PAD_SIZE);
+            } catch (RuntimeException | LinkageError e) {
+                // the model load meets the same problem again and reports it
+            }
+        }, "digitpad-early-warm-up");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /**
+     * What {@link DigitPadApp#init()} does (and the pad benchmark, to start the same way): lays out a
+     * text, so that JavaFX's font libraries are loaded before PyTorch's load holds the dynamic linker
+     * (building the window lays out text at once, and waited for it), then {@link #start()}.
+     */
+    public static void startOnceToolkitIsUp() {
+        new Text("DigitPad 0123456789").getLayoutBounds();
+        start();
+    }
+
+    /**
      * Starts reading the model; called once the JavaFX toolkit has started, by {@link DigitPadApp#init()}
      * (and the pad benchmark, to start the same way).
      */
@@ -45,12 +77,14 @@ public final class ModelPreload {
         Thread thread = new Thread(() -> {
             try {
                 DigitClassifier classifier = ModelFiles.loadBundled();
+                StartupTiming.mark("PyTorch and the model loaded");
                 try {
                     classifier.warmUp().predict(MnistPreprocessor.fromStrokes(SAMPLE, MnistPreprocessor.PAD_SIZE));
                 } catch (Throwable e) {
                     classifier.close();
                     throw e;
                 }
+                StartupTiming.mark("model warmed up");
                 future.complete(classifier);
             } catch (Throwable e) {
                 future.completeExceptionally(e);

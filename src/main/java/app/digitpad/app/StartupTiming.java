@@ -2,6 +2,9 @@ package app.digitpad.app;
 
 import app.digitpad.ml.data.MnistData;
 import app.digitpad.ui.LiveModel;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Executor;
@@ -20,20 +23,47 @@ import org.slf4j.LoggerFactory;
  */
 final class StartupTiming {
     static final String PROPERTY = "digitpad.startupTiming";
+    /** USER_HZ, the unit of /proc's times: 100 on every Linux architecture the app ships for. */
+    private static final double CLOCK_TICKS_PER_SECOND = 100;
     private static final Logger LOG = LoggerFactory.getLogger(StartupTiming.class);
 
-    private static Instant processStart;
+    /** {@link System#nanoTime()} at the process start; 0 while timing is off. */
+    private static long processStartNanos;
 
     private StartupTiming() {}
 
     /**
-     * Reads the process start time; called first thing in {@code main}. Read later, the native
-     * method behind it is linked while PyTorch's library is being loaded, and waited half a
-     * second for the dynamic linker, which the figures then counted as start-up time.
+     * Notes when the process started; called first thing in {@code main}. Not from
+     * {@code ProcessHandle.info().startInstant()}: on Linux the JDK adds the process's start (in
+     * clock ticks since boot) to the boot time of {@code /proc/stat}, which is whole seconds, so
+     * every figure was off by a fraction of a second that differs from boot to boot (0.34 s too
+     * long on one). {@code /proc/uptime} gives the time since boot to 10 ms instead.
      */
     static void begin() {
         if (Boolean.getBoolean(PROPERTY)) {
-            processStart = ProcessHandle.current().info().startInstant().orElseGet(Instant::now);
+            processStartNanos = System.nanoTime() - processAgeNanos();
+        }
+    }
+
+    private static long processAgeNanos() {
+        try {
+            String stat = Files.readString(Path.of("/proc/self/stat"));
+            // fields after the command name (which may hold spaces) start with field 3, the state
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            double startedSecondsAfterBoot = Long.parseLong(fields[22 - 3]) / CLOCK_TICKS_PER_SECOND;
+            double upSeconds = Double.parseDouble(Files.readString(Path.of("/proc/uptime")).split(" ")[0]);
+            return (long) ((upSeconds - startedSecondsAfterBoot) * 1e9);
+        } catch (IOException | RuntimeException e) {
+            // not Linux: the JDK's own figure
+            return ProcessHandle.current().info().startInstant()
+                    .map(started -> Duration.between(started, Instant.now()).toNanos()).orElse(0L);
+        }
+    }
+
+    /** Logs a step of start-up with the time since the process started (only with the property on). */
+    static void mark(String step) {
+        if (processStartNanos != 0) {
+            LOG.info("DigitPad startup: {} at {} ms [{}]", step, sinceStart(), Thread.currentThread().getName());
         }
     }
 
@@ -41,18 +71,19 @@ final class StartupTiming {
         if (!Boolean.getBoolean(PROPERTY)) {
             return;
         }
-        Instant start = processStart != null ? processStart
-                : ProcessHandle.current().info().startInstant().orElseGet(Instant::now);
-        stage.addEventHandler(WindowEvent.WINDOW_SHOWN, e -> LOG.info("DigitPad startup: window shown after {} ms", since(start)));
+        if (processStartNanos == 0) {
+            begin();
+        }
+        stage.addEventHandler(WindowEvent.WINDOW_SHOWN, e -> LOG.info("DigitPad startup: window shown after {} ms", sinceStart()));
         liveModel.infoProperty().addListener(new ChangeListener<LiveModel.Info>() {
             @Override
             public void changed(ObservableValue<? extends LiveModel.Info> property, LiveModel.Info old, LiveModel.Info info) {
                 property.removeListener(this);
-                long live = since(start);
+                long live = sinceStart();
                 inference.execute(() -> {
                     try (LiveModel.Lease lease = liveModel.acquire().orElseThrow()) {
                         lease.classifier().predict(new float[MnistData.PIXELS]);
-                        LOG.info("DigitPad startup: model live after {} ms, first prediction after {} ms", live, since(start));
+                        LOG.info("DigitPad startup: model live after {} ms, first prediction after {} ms", live, sinceStart());
                     } catch (Exception e) {
                         LOG.warn("DigitPad startup: first prediction failed: {}", e.toString());
                     }
@@ -61,7 +92,7 @@ final class StartupTiming {
         });
     }
 
-    private static long since(Instant start) {
-        return Duration.between(start, Instant.now()).toMillis();
+    private static long sinceStart() {
+        return (System.nanoTime() - processStartNanos) / 1_000_000;
     }
 }
