@@ -11,7 +11,7 @@ public final class DigitPadApp extends Application {
     @Override
     public void init() {
         StartupTiming.mark("toolkit up");
-        ModelPreload.startOnceToolkitIsUp();
+        ModelPreload.start();
     }
 
     @Override

@@ -19,7 +19,6 @@ public final class Launcher {
         }
         StartupTiming.begin();
         StartupTiming.mark("main");
-        ModelPreload.startEarlyWarmUp();
         Application.launch(DigitPadApp.class, args);
     }
 }

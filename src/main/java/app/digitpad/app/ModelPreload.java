@@ -1,7 +1,6 @@
 package app.digitpad.app;
 
 import app.digitpad.ml.model.DigitClassifier;
-import app.digitpad.ml.model.EngineProbe;
 import app.digitpad.ml.model.ModelFiles;
 import app.digitpad.preprocess.MnistPreprocessor;
 import app.digitpad.preprocess.Point;
@@ -11,7 +10,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.text.Text;
 
 /**
  * Reads and warms up the bundled model on its own thread as soon as the JavaFX toolkit is up, so
@@ -36,34 +34,6 @@ public final class ModelPreload {
     private static final long WINDOW_WAIT_SECONDS = 10;
 
     private ModelPreload() {}
-
-    /**
-     * Starts, from {@code main}, the slow first steps of loading that need neither PyTorch nor the
-     * toolkit: DJL's GPU probe (JNA) and Java2D's first drawing (the stroke renderer's). They run
-     * on the second core while the JavaFX toolkit starts, instead of in front of the model load.
-     */
-    public static void startEarlyWarmUp() {
-        Thread thread = new Thread(() -> {
-            try {
-                EngineProbe.probeDevices();
-                MnistPreprocessor.fromStrokes(SAMPLE, MnistPreprocessor.PAD_SIZE);
-            } catch (RuntimeException | LinkageError e) {
-                // the model load meets the same problem again and reports it
-            }
-        }, "digitpad-early-warm-up");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    /**
-     * What {@link DigitPadApp#init()} does (and the pad benchmark, to start the same way): lays out a
-     * text, so that JavaFX's font libraries are loaded before PyTorch's load holds the dynamic linker
-     * (building the window lays out text at once, and waited for it), then {@link #start()}.
-     */
-    public static void startOnceToolkitIsUp() {
-        new Text("DigitPad 0123456789").getLayoutBounds();
-        start();
-    }
 
     /**
      * Starts reading the model; called once the JavaFX toolkit has started, by {@link DigitPadApp#init()}

@@ -44,9 +44,8 @@ public final class PadLatencyBench {
         DigitPadWindow[] window = new DigitPadWindow[1];
         long[] shownAt = new long[1];
         long[] phases = new long[2];
-        ModelPreload.startEarlyWarmUp(); // as Launcher.main does
         Platform.startup(() -> {
-            ModelPreload.startOnceToolkitIsUp(); // toolkit up, window not built yet: as DigitPadApp.init() does
+            ModelPreload.start(); // toolkit up, window not built yet: where DigitPadApp.init() starts it
             phases[0] = System.currentTimeMillis();
             Stage stage = new Stage();
             window[0] = new DigitPadWindow(stage);
