@@ -7,11 +7,11 @@
 # This script starts the same JVM the same way: the options, class path and main class come from
 # lib/app/DigitPad.cfg, the file jpackage's launcher reads, with $APPDIR, $BINDIR and $ROOTDIR
 # expanded, and -Djpackage.app-path set as jpackage's launcher sets it. Arguments pass unchanged.
-# POSIX sh: starts in a few milliseconds.
+# POSIX sh, one fork (readlink): a few milliseconds.
 set -eu
 launcher=$(readlink -f "$0")
-bin=$(dirname "$launcher")
-root=$(dirname "$bin")
+bin=${launcher%/*}
+root=${bin%/*}
 app="$root/lib/app"
 cfg="$app/DigitPad.cfg"
 java="$root/lib/runtime/bin/java"
