@@ -30,7 +30,8 @@ done
 self_test() {
   local out
   out=$( { TIMEFORMAT='%R s wall, %U s user + %S s system CPU'; time DJL_CACHE_DIR="$cache/$1" "$launcher" --self-test; } 2>&1 )
-  echo "  $2: $(tail -1 <<<"$out"); $(head -1 <<<"$out")"
+  # the self-test's own line, not PyTorch's warnings around it
+  echo "  $2: $(tail -1 <<<"$out"); $(grep -m1 'DigitPad self-test' <<<"$out")"
 }
 echo "self-test ($launcher --self-test):"
 self_test selftest cold
