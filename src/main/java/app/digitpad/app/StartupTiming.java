@@ -17,9 +17,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Startup measurements, on only with {@code -Ddigitpad.startupTiming=true}: logs how long after the
- * process started the window was shown, and when the first model went live and a prediction on a
- * blank pad (run on the inference thread, like the pad's own) came back. Used by
- * {@code packaging/measure.sh}; the times count from process start, so they include JVM startup.
+ * process started each step was reached ({@link #mark}), the window was shown, the first model went
+ * live and a prediction on a blank pad (run on the inference thread, like the pad's own) came back.
+ * Used by {@code packaging/gui-start.sh} and the scripts built on it; the times count from process
+ * start, so they include the launcher and JVM startup.
  */
 final class StartupTiming {
     static final String PROPERTY = "digitpad.startupTiming";
