@@ -49,7 +49,7 @@ public final class ModelPreload {
                 DigitClassifier classifier = ModelFiles.loadBundled();
                 StartupTiming.mark("PyTorch and the model loaded");
                 try {
-                    classifier.warmUp().predict(MnistPreprocessor.fromStrokes(SAMPLE, MnistPreprocessor.PAD_SIZE));
+                    classifier.warmUp().predict(MnistPreprocessor.fromStrokes(SAMPLE));
                 } catch (Throwable e) {
                     classifier.close();
                     throw e;
@@ -71,7 +71,7 @@ public final class ModelPreload {
                 return;
             }
             for (int i = 0; i < JIT_WARM_UP_RUNS; i++) {
-                MnistPreprocessor.fromStrokes(SAMPLE, MnistPreprocessor.PAD_SIZE);
+                MnistPreprocessor.fromStrokes(SAMPLE);
             }
         }, "digitpad-model-preload");
         thread.setDaemon(true);

@@ -46,14 +46,14 @@ final class LatencyBench {
         // Untimed first: until the JIT has compiled the renderer and normalization, the p99 would
         // measure compilation, not the pad (the app warms this path at launch too).
         for (int i = 0; i < 300; i++) {
-            classifier.predict(MnistPreprocessor.fromStrokes(drawings.get(i % drawings.size()), MnistPreprocessor.PAD_SIZE));
+            classifier.predict(MnistPreprocessor.fromStrokes(drawings.get(i % drawings.size())));
         }
         int runs = 2000;
         long[] total = new long[runs];
         long[] forward = new long[runs];
         for (int i = 0; i < runs; i++) {
             long start = System.nanoTime();
-            float[] input = MnistPreprocessor.fromStrokes(drawings.get(i % drawings.size()), MnistPreprocessor.PAD_SIZE);
+            float[] input = MnistPreprocessor.fromStrokes(drawings.get(i % drawings.size()));
             long normalized = System.nanoTime();
             classifier.predict(input);
             long end = System.nanoTime();

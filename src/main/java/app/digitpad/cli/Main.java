@@ -3,6 +3,8 @@ package app.digitpad.cli;
 import app.digitpad.ml.data.MnistData;
 import app.digitpad.ml.data.MnistLoader;
 import app.digitpad.ml.data.MnistSource;
+import app.digitpad.ml.data.PenTrainingSet;
+import app.digitpad.ml.data.TrainingData;
 import app.digitpad.ml.eval.Evaluation;
 import app.digitpad.ml.eval.Evaluator;
 import app.digitpad.ml.model.DigitClassifier;
@@ -33,6 +35,7 @@ public final class Main {
             "            --arch ID (" + Architecture.ids() + ", default fast-cnn)",
             "            --epochs N  --batch N  --lr X  --schedule constant|cosine|one-cycle  --seed N",
             "            --train-limit N  --test-limit N  --augment  --dataset bundled|remote|DIR  --out FILE",
+            "            --data mnist|mnist+pen (default mnist; mnist+pen adds pen digits and \"not a digit\")",
             "  evaluate  MODEL|bundled  Accuracy, loss and confusion matrix on the MNIST test set.",
             "            --dataset bundled|remote|DIR  --test-limit N",
             "  predict   MODEL|bundled IMAGE.png...  Top-3 digits for each image.",
@@ -40,8 +43,11 @@ public final class Main {
             "            for fast-cnn, inference latency.",
             "            --epochs N (default run, default 1)  --long-epochs N (default 10)  --skip-long",
             "            --arch-epochs N  --quick",
-            "  pendigits MODEL|bundled  Accuracy on ../shared/pendigits drawn with the pad's brush.",
-            "            --file PATH  --limit N  --extent F (share of the pad the digit spans, default 0.7)");
+            "  pendigits MODEL|bundled  Accuracy on pen-written samples (default ../shared/pendigits/val.jsonl.gz),",
+            "            per digit, worst writers, share answered \"not a digit\".",
+            "            --file PATH  --limit N  --extent F (share of the pad the digit spans, default 0.7)",
+            "  handwriting MODEL|bundled  Real-handwriting figures: pen digits and non-digits by unseen writers,",
+            "            random scribbles, MNIST, drawn sizes.  --pen PATH  --nondigits PATH  --scribbles N");
 
     private final PrintStream out;
     private final PrintStream err;
@@ -71,6 +77,8 @@ public final class Main {
                     return new PredictCommand(out).run(new Options(args, 1, Set.of(), Set.of()).positional());
                 case "pendigits":
                     return new PenDigitsCommand(out).run(new Options(args, 1, Set.of("file", "limit", "extent"), Set.of()));
+                case "handwriting":
+                    return new HandwritingBench(out).run(new Options(args, 1, Set.of("pen", "nondigits", "scribbles"), Set.of()));
                 case "bench":
                     return new BenchCommand(out).run(new Options(args, 1, Set.of("epochs", "arch-epochs", "long-epochs"), Set.of("quick", "skip-long")));
                 default:
@@ -92,7 +100,7 @@ public final class Main {
 
     private int train(String[] args) throws Exception {
         Options options = new Options(args, 1,
-                Set.of("arch", "epochs", "batch", "lr", "schedule", "seed", "train-limit", "test-limit", "dataset", "out"),
+                Set.of("arch", "epochs", "batch", "lr", "schedule", "seed", "train-limit", "test-limit", "dataset", "out", "data"),
                 Set.of("augment"));
         if (!options.positional().isEmpty()) {
             throw new UsageException("train takes no positional arguments: " + options.positional());
@@ -107,14 +115,16 @@ public final class Main {
                 options.integer("seed", (int) defaults.seed()),
                 options.integer("train-limit", 0),
                 options.integer("test-limit", 0),
-                options.flag("augment"));
+                options.flag("augment"),
+                TrainingData.fromId(options.string("data", defaults.data().id())));
         MnistLoader loader = new MnistLoader(MnistSource.parse(options.string("dataset", "bundled")));
         Path target = options.string("out", null) != null
                 ? Path.of(options.string("out", null))
                 : ModelStore.userDefault().newModelPath(config.architecture().id());
         MnistData train = loader.train();
         MnistData test = loader.test();
-        TrainingRun run = new TrainingRun(config, train, test, new ConsoleProgress(out));
+        PenTrainingSet pen = config.data() == TrainingData.MNIST_PEN ? PenTrainingSet.loadBundled() : null;
+        TrainingRun run = new TrainingRun(config, train, test, pen, new ConsoleProgress(out));
         Thread stopOnInterrupt = new Thread(run::cancel);
         Runtime.getRuntime().addShutdownHook(stopOnInterrupt);
         try (TrainingResult result = run.run()) {

@@ -1,9 +1,9 @@
 package app.digitpad.cli;
 
 import app.digitpad.ml.eval.ConfusionMatrix;
-import app.digitpad.ml.eval.Evaluator;
+import app.digitpad.ml.eval.PenEvaluation;
 import app.digitpad.ml.model.DigitClassifier;
-import app.digitpad.preprocess.MnistPreprocessor;
+import app.digitpad.preprocess.InkStyle;
 import app.digitpad.preprocess.PenDigit;
 import app.digitpad.preprocess.PenDigitPlacer;
 import app.digitpad.preprocess.PenDigits;
@@ -14,12 +14,14 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Accuracy on real pen-written digits: each sample is placed on the pad as a user would draw it,
- * rendered with the pad's brush at the pad's resolution and normalized exactly as the live pad does.
+ * Accuracy on real pen-written samples from any file of the UNIPEN JSON-lines format: each one is
+ * placed on the pad as a user would draw it and recognized exactly as the live pad does. Reports
+ * accuracy, per-digit recall, the worst writers and how often the model says "not a digit" (for
+ * the digits, and for the non-digits when the file has any).
  */
 final class PenDigitsCommand {
-    static final Path DEFAULT_FILE = Path.of("..", "shared", "pendigits", "dev.jsonl.gz");
-    private static final int BATCH = 500;
+    static final Path DEFAULT_FILE = Path.of("..", "shared", "pendigits", "val.jsonl.gz");
+    private static final int WORST_WRITERS = 5;
 
     private final PrintStream out;
 
@@ -40,44 +42,40 @@ final class PenDigitsCommand {
         if (!Files.isRegularFile(file)) {
             throw new IOException("Pen-digit file " + file + " does not exist (give --file PATH).");
         }
-        List<PenDigit> digits = PenDigits.load(file);
+        List<PenDigit> samples = PenDigits.load(file);
         int limit = options.integer("limit", 0);
-        if (limit > 0 && limit < digits.size()) {
-            digits = digits.subList(0, limit);
+        if (limit > 0 && limit < samples.size()) {
+            samples = samples.subList(0, limit);
         }
         try (DigitClassifier classifier = Main.loadModel(options.positional().get(0))) {
-            ConfusionMatrix matrix = evaluate(classifier, digits, extent);
-            out.printf("Model: %s%nPen digits: %,d from %s, its larger side %.0f%% of a %d px pad, with a %.1f px brush%n",
-                    classifier.metadata().summary(), digits.size(), file, extent * 100, MnistPreprocessor.PAD_SIZE,
-                    app.digitpad.preprocess.StrokeRenderer.brushWidthFor(MnistPreprocessor.PAD_SIZE));
-            out.printf("Accuracy: %.2f%% (%,d of %,d)%n", matrix.accuracy() * 100, matrix.correct(), matrix.total());
-            StringBuilder perDigit = new StringBuilder("Per digit:");
-            for (int d = 0; d < 10; d++) {
-                perDigit.append(String.format(" %d:%s", d, ConfusionMatrix.format(matrix.recall(d))));
+            PenEvaluation result = PenEvaluation.of(classifier, classifier.notDigitRule(), samples, extent);
+            out.printf("Model: %s%nPen samples: %,d digits%s from %s, drawn at %.0f%% of the pad, recognized with a %.2f px pen%n",
+                    classifier.metadata().summary(), result.digits(),
+                    result.nonDigits() > 0 ? String.format(" and %,d non-digits", result.nonDigits()) : "", file, extent * 100,
+                    InkStyle.STROKE_WIDTH);
+            if (result.digits() > 0) {
+                ConfusionMatrix matrix = result.matrix();
+                out.printf("Accuracy: %.2f%% (%,d of %,d)%n", matrix.accuracy() * 100, matrix.correct(), matrix.total());
+                out.printf("Digits answered \"not a digit\": %.2f%%%s%n", result.digitsFlaggedShare() * 100,
+                        classifier.notDigitRule().canReject() ? "" : " (this model cannot answer that)");
+                StringBuilder perDigit = new StringBuilder("Per digit:");
+                for (int d = 0; d < 10; d++) {
+                    perDigit.append(String.format(" %d:%s", d, ConfusionMatrix.format(matrix.recall(d))));
+                }
+                out.println(perDigit);
+                List<PenEvaluation.Writer> writers = result.writers();
+                out.printf("Writers: %d; worst:", writers.size());
+                for (PenEvaluation.Writer w : writers.subList(0, Math.min(WORST_WRITERS, writers.size()))) {
+                    out.printf(" %s %.1f%% (%d/%d)", w.name(), w.accuracy() * 100, w.correct(), w.digits());
+                }
+                out.println();
+                out.print(matrix.toTable());
             }
-            out.println(perDigit);
-            out.print(matrix.toTable());
+            if (result.nonDigits() > 0) {
+                out.printf("Non-digits answered \"not a digit\": %.2f%% of %,d%n", result.nonDigitsFlaggedShare() * 100,
+                        result.nonDigits());
+            }
         }
         return 0;
-    }
-
-    /** Renders and classifies every sample; shared with the benchmark. */
-    static ConfusionMatrix evaluate(DigitClassifier classifier, List<PenDigit> digits, double extent) throws Exception {
-        ConfusionMatrix matrix = new ConfusionMatrix();
-        float[] batch = new float[BATCH * 784];
-        for (int start = 0; start < digits.size(); start += BATCH) {
-            int count = Math.min(BATCH, digits.size() - start);
-            for (int i = 0; i < count; i++) {
-                PenDigit digit = digits.get(start + i);
-                float[] input = MnistPreprocessor.fromStrokes(
-                        PenDigitPlacer.place(digit.strokes(), MnistPreprocessor.PAD_SIZE, extent), MnistPreprocessor.PAD_SIZE);
-                System.arraycopy(input, 0, batch, i * 784, 784);
-            }
-            float[][] rows = classifier.probabilities(batch, count);
-            for (int i = 0; i < count; i++) {
-                matrix.add(digits.get(start + i).label(), Evaluator.argmax(rows[i]));
-            }
-        }
-        return matrix;
     }
 }

@@ -4,7 +4,7 @@ import ai.djl.engine.Engine;
 import app.digitpad.ml.data.MnistData;
 import app.digitpad.ml.data.MnistLoader;
 import app.digitpad.ml.data.MnistSource;
-import app.digitpad.ml.eval.Evaluator;
+import app.digitpad.ml.eval.NotDigitRule;
 import app.digitpad.ml.model.DigitClassifier;
 import app.digitpad.ml.model.ModelFiles;
 import app.digitpad.preprocess.MnistPreprocessor;
@@ -123,22 +123,29 @@ public final class SelfTest {
         float[][] rows = classifier.probabilities(batch, test.size());
         int correct = 0;
         for (int i = 0; i < test.size(); i++) {
-            if (Evaluator.argmax(rows[i]) == test.label(i)) {
+            if (NotDigitRule.digit(rows[i]) == test.label(i)) {
                 correct++;
             }
         }
         return correct;
     }
 
-    /** Returns "drew 7, read 1"-style descriptions of the drawings the model got wrong. */
+    /**
+     * Returns "drew 7, read 1"-style descriptions of the drawings the model got wrong; a model that
+     * can say "not a digit" must say it of a scribble and of none of the digits, by its own rule.
+     */
     private static List<String> classifyDrawings(DigitClassifier classifier) throws Exception {
         List<String> errors = new ArrayList<>();
+        NotDigitRule rule = classifier.notDigitRule();
         for (Drawing drawing : DRAWINGS) {
-            float[] input = MnistPreprocessor.fromStrokes(drawing.strokes(), MnistPreprocessor.PAD_SIZE);
-            int read = Evaluator.argmax(classifier.predict(input));
-            if (read != drawing.digit()) {
-                errors.add("drew " + drawing.digit() + ", read " + read);
+            float[] probabilities = classifier.predict(MnistPreprocessor.fromStrokes(drawing.strokes()));
+            int read = NotDigitRule.digit(probabilities);
+            if (read != drawing.digit() || rule.flags(probabilities)) {
+                errors.add("drew " + drawing.digit() + ", read " + (rule.flags(probabilities) ? "not a digit" : read));
             }
+        }
+        if (rule.canReject() && !rule.flags(classifier.predict(MnistPreprocessor.fromStrokes(SCRIBBLE)))) {
+            errors.add("drew a scribble, read a digit");
         }
         return errors;
     }
@@ -155,6 +162,18 @@ public final class SelfTest {
             new Drawing(7, List.of(new Stroke(List.of(new Point(80, 60), new Point(200, 60), new Point(170, 130),
                     new Point(145, 190), new Point(125, 235))))),
             new Drawing(0, List.of(ellipse(140, 140, 55, 85))));
+
+    /** A coiled spring drawn across the pad: not a digit. */
+    static final List<Stroke> SCRIBBLE = List.of(coil());
+
+    private static Stroke coil() {
+        List<Point> points = new ArrayList<>();
+        for (int i = 0; i <= 6 * 16; i++) {
+            double t = i / 16.0 * 2 * Math.PI;
+            points.add(new Point(50 + 180 * i / (6 * 16.0) + 30 * Math.cos(t), 140 + 40 * Math.sin(t)));
+        }
+        return new Stroke(points);
+    }
 
     private static Stroke line(double x0, double y0, double x1, double y1) {
         List<Point> points = new ArrayList<>();

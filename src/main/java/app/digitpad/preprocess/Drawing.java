@@ -13,6 +13,9 @@ import java.util.List;
  * other threads. JSON form: {@code {"strokes": [[[x, y], ...], ...]}}, as in the pen-digit files.
  */
 public final class Drawing {
+    /** Coordinates beyond this are not pen positions (tablets count in tens of thousands at most). */
+    static final double MAX_COORDINATE = 1e7;
+
     private final List<Stroke> done = new ArrayList<>();
     private List<Point> current;
 
@@ -114,7 +117,13 @@ public final class Drawing {
             List<Point> points = new ArrayList<>();
             for (JsonElement point : stroke.getAsJsonArray()) {
                 JsonArray xy = point.getAsJsonArray();
-                points.add(new Point(xy.get(0).getAsDouble(), xy.get(1).getAsDouble()));
+                double x = xy.get(0).getAsDouble();
+                double y = xy.get(1).getAsDouble();
+                if (!Double.isFinite(x) || !Double.isFinite(y) || Math.abs(x) > MAX_COORDINATE || Math.abs(y) > MAX_COORDINATE) {
+                    throw new IllegalArgumentException("point " + xy + " is not a finite coordinate pair within "
+                            + MAX_COORDINATE);
+                }
+                points.add(new Point(x, y));
             }
             if (!points.isEmpty()) {
                 result.add(new Stroke(points));

@@ -16,21 +16,90 @@ public final class MnistPreprocessor {
     public static final int BOX = 20;
     /** The pad's side in pad units: strokes are recognized at this resolution, whatever the size on screen. */
     public static final int PAD_SIZE = 280;
+    /** Where MNIST's digits have their centre of mass, pixel centres counted at index + 0.5. */
+    static final double MNIST_CENTRE = 14.5;
     /** Grey levels at or below this are background when finding the ink's bounding box. */
     static final float INK_THRESHOLD = 0.02f;
 
     private MnistPreprocessor() {}
 
     /**
-     * What the live pad calls: render at {@code padSize} with the pad's brush, then normalize.
+     * What the live pad calls. Strokes are data, so the input does not depend on how big or where
+     * they were drawn: the points are scaled (keeping the aspect ratio) so that the ink spans
+     * {@link #BOX} pixels, drawn there with a pen of {@link InkStyle#STROKE_WIDTH} pixels, and
+     * centred by the ink's centre of mass as MNIST was.
      *
-     * @throws NoInkException when there are no strokes or none of them lies on the pad
+     * @throws NoInkException when there are no strokes
      */
-    public static float[] fromStrokes(List<Stroke> strokes, int padSize) {
+    public static float[] fromStrokes(List<Stroke> strokes) {
+        return fromStrokes(strokes, InkStyle.MNIST);
+    }
+
+    /**
+     * As {@link #fromStrokes(List)} with another pen width, box or centring (training varies these
+     * a little, as MNIST's own digits vary).
+     */
+    public static float[] fromStrokes(List<Stroke> strokes, InkStyle style) {
         if (strokes.isEmpty()) {
             throw new NoInkException("the drawing is empty");
         }
-        return normalize(StrokeRenderer.render(strokes, padSize, StrokeRenderer.brushWidthFor(padSize)));
+        double minX = Double.MAX_VALUE;
+        double minY = Double.MAX_VALUE;
+        double maxX = -Double.MAX_VALUE;
+        double maxY = -Double.MAX_VALUE;
+        for (Stroke stroke : strokes) {
+            for (Point p : stroke.points()) {
+                minX = Math.min(minX, p.x());
+                maxX = Math.max(maxX, p.x());
+                minY = Math.min(minY, p.y());
+                maxY = Math.max(maxY, p.y());
+            }
+        }
+        double extent = Math.max(maxX - minX, maxY - minY);
+        // the pen's width and the soft edge are part of the ink's extent: the points span what is
+        // left, so the inked pixels span the box as MNIST's do (95% of pen digits exactly 20 px)
+        double span = Math.max(0, style.box() - style.width() - 0.9);
+        double scale = extent > 0 ? span / extent : 0;
+        double midX = (minX + maxX) / 2;
+        double midY = (minY + maxY) / 2;
+        List<Stroke> framed = new java.util.ArrayList<>(strokes.size());
+        for (Stroke stroke : strokes) {
+            List<Point> points = new java.util.ArrayList<>(stroke.points().size());
+            for (Point p : stroke.points()) {
+                points.add(new Point((p.x() - midX) * scale + SIDE / 2.0, (p.y() - midY) * scale + SIDE / 2.0));
+            }
+            framed.add(new Stroke(points));
+        }
+        List<double[]> lines = StrokeRasterizer.flatten(framed, StrokeRasterizer.TOLERANCE);
+        float[] grid = new float[SIDE * SIDE];
+        StrokeRasterizer.draw(lines, style.width(), 0, 0, grid, SIDE);
+        double[] centre = centreOfMass(grid, SIDE, SIDE);
+        if (centre == null) {
+            throw new NoInkException("the drawing has no ink");
+        }
+        // MNIST put the centre of mass at pixel (14, 14) counting from 0: 14.5 with centres at i + 0.5
+        double dx = MNIST_CENTRE + style.shiftX() - centre[0];
+        double dy = MNIST_CENTRE + style.shiftY() - centre[1];
+        java.util.Arrays.fill(grid, 0f);
+        StrokeRasterizer.draw(lines, style.width(), dx, dy, grid, SIDE);
+        stretchContrast(grid);
+        return grid;
+    }
+
+    /** Centre of mass with pixel centres at index + 0.5, or null for an empty image. */
+    static double[] centreOfMass(float[] image, int w, int h) {
+        double mass = 0;
+        double sx = 0;
+        double sy = 0;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                float v = image[y * w + x];
+                mass += v;
+                sx += v * (x + 0.5);
+                sy += v * (y + 0.5);
+            }
+        }
+        return mass > 0 ? new double[] {sx / mass, sy / mass} : null;
     }
 
     /** @throws NoInkException when the image has no pixel above the ink threshold */
@@ -133,8 +202,8 @@ public final class MnistPreprocessor {
                 sy += v * (y + 0.5);
             }
         }
-        double dx = SIDE / 2.0 - sx / mass;
-        double dy = SIDE / 2.0 - sy / mass;
+        double dx = MNIST_CENTRE - sx / mass;
+        double dy = MNIST_CENTRE - sy / mass;
         int ix = (int) Math.floor(dx);
         int iy = (int) Math.floor(dy);
         float fx = (float) (dx - ix);

@@ -14,9 +14,10 @@ import java.util.List;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Reads pen digits: JSON lines {@code {"id", "writer", "label", "strokes": [[[x, y], ...], ...]}},
- * gzipped when the file name ends in {@code .gz}. Points stay in the tablet's units, y down;
- * {@link PenDigitPlacer} puts them on the pad.
+ * Reads pen samples: JSON lines {@code {"id", "writer", "label", "strokes": [[[x, y], ...], ...]}},
+ * gzipped when the file name ends in {@code .gz}; label 0-9 for a digit, -1 for a non-digit. Points
+ * stay in the tablet's units, y down; {@link PenDigitPlacer} puts them on the pad. A file with a bad
+ * line is refused whole, with the file and line named, so nothing is used half-loaded.
  */
 public final class PenDigits {
     private PenDigits() {}
@@ -44,11 +45,14 @@ public final class PenDigits {
                 if (strokes.isEmpty()) {
                     throw new IllegalArgumentException("it has no strokes");
                 }
+                int label = json.get("label").getAsInt();
+                if (label < PenDigit.NOT_A_DIGIT || label > 9) {
+                    throw new IllegalArgumentException("label " + label + " is neither a digit 0-9 nor -1 (not a digit)");
+                }
                 digits.add(new PenDigit(json.get("id").getAsString(),
-                        json.has("writer") ? json.get("writer").getAsString() : "",
-                        json.get("label").getAsInt(), strokes));
+                        json.has("writer") ? json.get("writer").getAsString() : "", label, strokes));
             } catch (RuntimeException e) {
-                throw new IOException(source + " line " + number + " is not a pen digit: " + e.getMessage(), e);
+                throw new IOException(source + " line " + number + " is not a pen sample: " + e.getMessage(), e);
             }
         }
         return digits;

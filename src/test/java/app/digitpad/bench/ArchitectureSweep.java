@@ -191,7 +191,7 @@ public final class ArchitectureSweep {
     /** The network a layer list describes (see the class comment). */
     static Block build(String layers) {
         if (layers.startsWith("arch:")) {
-            return Architecture.fromId(layers.substring(5)).build();
+            return Architecture.fromId(layers.substring(5)).build(10);
         }
         SequentialBlock block = new SequentialBlock();
         for (String layer : layers.split(",")) {

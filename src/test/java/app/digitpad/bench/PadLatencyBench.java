@@ -103,7 +103,7 @@ public final class PadLatencyBench {
                 for (PenDigit digit : digits) {
                     List<Stroke> strokes = PenDigitPlacer.place(digit.strokes(), MnistPreprocessor.PAD_SIZE);
                     long t = System.nanoTime();
-                    classifier.predict(MnistPreprocessor.fromStrokes(strokes, MnistPreprocessor.PAD_SIZE));
+                    classifier.predict(MnistPreprocessor.fromStrokes(strokes));
                     if (round > 0) {
                         pure.add(System.nanoTime() - t);
                     }

@@ -52,7 +52,7 @@ class MainTest {
         Path file = dir.resolve("pens.jsonl");
         Files.writeString(file, "{\"id\":\"a\",\"label\":1,\"strokes\":[[[0,0],[5,9]]]}\n{\"id\":\"b\",\"label\":2,\"strokes\":[]}\n");
         assertEquals(1, run("pendigits", "bundled", "--file", file.toString()));
-        assertTrue(errors().contains("line 2 is not a pen digit: it has no strokes"), errors());
+        assertTrue(errors().contains("line 2 is not a pen sample: it has no strokes"), errors());
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.digitpad.ml.data.TrainingData;
 import app.digitpad.ml.model.DigitClassifier;
 import app.digitpad.ml.model.ModelFiles;
 import app.digitpad.ml.model.ModelFormatException;
@@ -36,7 +37,8 @@ class ModelFilesTest {
     /** A briefly trained fast-cnn (batch norm running statistics must survive the round trip too). */
     @BeforeAll
     static void trainAndSave() throws Exception {
-        TrainingConfig config = new TrainingConfig(Architecture.FAST_CNN, 1, 64, 0.003f, Schedule.CONSTANT, 3, 640, 200, false);
+        TrainingConfig config = new TrainingConfig(Architecture.FAST_CNN, 1, 64, 0.003f, Schedule.CONSTANT, 3, 640, 200, false,
+                TrainingData.MNIST);
         saved = dir.resolve("small.dpmodel");
         try (TrainingResult result = new TrainingRun(config, TestData.train(), TestData.test(), TrainingListener.NONE).run()) {
             ModelFiles.save(result.classifier(), saved);

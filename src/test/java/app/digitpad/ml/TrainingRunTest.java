@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.digitpad.ml.data.TrainingData;
 import app.digitpad.ml.eval.Evaluation;
 import app.digitpad.ml.eval.Evaluator;
 import app.digitpad.ml.net.Architecture;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 class TrainingRunTest {
     private static final TrainingConfig SMALL = new TrainingConfig(
-            Architecture.SEED_CNN, 1, 64, 0.001f, Schedule.CONSTANT, 7, 2_000, 1_000, false);
+            Architecture.SEED_CNN, 1, 64, 0.001f, Schedule.CONSTANT, 7, 2_000, 1_000, false, TrainingData.MNIST);
 
     @Test
     void seedCnnOnTwoThousandImagesForOneEpochBeatsEightyFivePercentOnOtherImages() throws Exception {

@@ -5,7 +5,8 @@ package app.digitpad.ml.eval;
 public interface BatchClassifier {
     /**
      * @param images {@code count} images of 784 values each, one after another
-     * @return {@code count} rows of 10 probabilities
+     * @return {@code count} rows of probabilities, one per class: the 10 digits, then "not a digit"
+     *     for a model that has that output
      */
     float[][] probabilities(float[] images, int count) throws Exception;
 }

@@ -47,7 +47,7 @@ public final class Evaluation {
         return predictions[index];
     }
 
-    /** The 10 class probabilities of image {@code index}; do not modify. */
+    /** The class probabilities of image {@code index} (10, or 11 with "not a digit"); do not modify. */
     public float[] probabilities(int index) {
         return probabilities[index];
     }
@@ -61,6 +61,15 @@ public final class Evaluation {
             }
         }
         return Collections.unmodifiableList(indices);
+    }
+
+    /** How many images the rule calls "not a digit". */
+    public int flagged(NotDigitRule rule) {
+        int count = 0;
+        for (float[] row : probabilities) {
+            count += rule.flags(row) ? 1 : 0;
+        }
+        return count;
     }
 
     /** All misclassified image indices, ascending. */

@@ -40,7 +40,7 @@ public final class Evaluator {
             for (int i = 0; i < count; i++) {
                 int index = start + i;
                 labels[index] = data.label(index);
-                predictions[index] = argmax(rows[i]);
+                predictions[index] = NotDigitRule.digit(rows[i]);
                 probabilities[index] = rows[i];
                 matrix.add(labels[index], predictions[index]);
                 lossSum -= Math.log(Math.max(rows[i][labels[index]], 1e-12));

@@ -10,6 +10,7 @@ import ai.djl.translate.TranslateException;
 import ai.djl.translate.TranslatorContext;
 import app.digitpad.ml.data.MnistData;
 import app.digitpad.ml.eval.BatchClassifier;
+import app.digitpad.ml.eval.NotDigitRule;
 
 /**
  * A loaded model ready for inference. Owns its DJL {@link Model} and one long-lived
@@ -44,11 +45,19 @@ public final class DigitClassifier implements BatchClassifier, AutoCloseable {
         return metadata;
     }
 
+    /** When this model's answer is "not a digit". */
+    public NotDigitRule notDigitRule() {
+        return metadata.notDigit();
+    }
+
     Model model() {
         return model;
     }
 
-    /** Probabilities of digits 0-9 for one 28x28 image of values in [0, 1] (ink = 1). */
+    /**
+     * Probabilities of digits 0-9, then of "not a digit" if the model has that output, for one 28x28
+     * image of values in [0, 1] (ink = 1).
+     */
     public float[] predict(float[] image) throws TranslateException {
         if (image.length != MnistData.PIXELS) {
             throw new IllegalArgumentException("expected 784 pixels, got " + image.length);
@@ -93,9 +102,10 @@ public final class DigitClassifier implements BatchClassifier, AutoCloseable {
             NDArray probabilities = list.singletonOrThrow().softmax(1);
             int count = Math.toIntExact(probabilities.getShape().get(0));
             float[] flat = probabilities.toFloatArray();
-            float[][] rows = new float[count][10];
+            int classes = Math.toIntExact(probabilities.getShape().get(1));
+            float[][] rows = new float[count][classes];
             for (int i = 0; i < count; i++) {
-                System.arraycopy(flat, i * 10, rows[i], 0, 10);
+                System.arraycopy(flat, i * classes, rows[i], 0, classes);
             }
             return rows;
         }

@@ -104,7 +104,7 @@ public final class ModelFiles {
         Architecture architecture = contents.metadata().architecture();
         Model model = Model.newInstance(contents.metadata().name());
         try {
-            Block block = architecture.build();
+            Block block = architecture.build(contents.metadata().classes());
             model.setBlock(block);
             block.initialize(model.getNDManager(), DataType.FLOAT32, Architecture.INPUT_SHAPE);
             try (DataInputStream parameters = new DataInputStream(new ByteArrayInputStream(contents.parameters()))) {

@@ -1,6 +1,8 @@
 package app.digitpad.ml.model;
 
 import app.digitpad.ml.data.MnistNormalizer;
+import app.digitpad.ml.data.TrainingData;
+import app.digitpad.ml.eval.NotDigitRule;
 import app.digitpad.ml.net.Architecture;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -8,7 +10,8 @@ import java.time.Instant;
 
 /**
  * What a model file says about itself. {@code testAccuracy} is a fraction measured on
- * {@code testImages} MNIST test images at the end of training.
+ * {@code testImages} MNIST test images at the end of training. Files from before pen-digit training
+ * have neither {@code data} nor {@code notDigit}: they were trained on MNIST, with ten outputs.
  */
 public record ModelMetadata(
         String name,
@@ -23,19 +26,28 @@ public record ModelMetadata(
         int trainImages,
         boolean augmented,
         Instant createdAt,
-        String datasetSha256) {
+        String datasetSha256,
+        TrainingData data,
+        NotDigitRule notDigit) {
 
-    static final int FORMAT_VERSION = 1;
+    /** Files of ten-output models keep format 1, which DigitPad 0.1 reads; eleven outputs need 2. */
+    static final int FORMAT_VERSION = 2;
 
     public static ModelMetadata of(String name, Architecture architecture, double testAccuracy, double testLoss,
-            int testImages, long trainingMillis, int epochs, int trainImages, boolean augmented, String datasetSha256) {
+            int testImages, long trainingMillis, int epochs, int trainImages, boolean augmented, String datasetSha256,
+            TrainingData data, NotDigitRule notDigit) {
         return new ModelMetadata(name, architecture, MnistNormalizer.MEAN, MnistNormalizer.STD, testAccuracy, testLoss,
-                testImages, trainingMillis, epochs, trainImages, augmented, Instant.now(), datasetSha256);
+                testImages, trainingMillis, epochs, trainImages, augmented, Instant.now(), datasetSha256, data, notDigit);
     }
 
     public ModelMetadata withName(String value) {
         return new ModelMetadata(value, architecture, normalizationMean, normalizationStd, testAccuracy, testLoss,
-                testImages, trainingMillis, epochs, trainImages, augmented, createdAt, datasetSha256);
+                testImages, trainingMillis, epochs, trainImages, augmented, createdAt, datasetSha256, data, notDigit);
+    }
+
+    /** Outputs of the network: 10 digits, or 11 with "not a digit". */
+    public int classes() {
+        return notDigit.classes();
     }
 
     /** A one-line description for status bars and CLI output. */
@@ -46,7 +58,7 @@ public record ModelMetadata(
     String toJson() {
         JsonObject json = new JsonObject();
         json.addProperty("format", "digitpad-model");
-        json.addProperty("formatVersion", FORMAT_VERSION);
+        json.addProperty("formatVersion", notDigit.canReject() ? FORMAT_VERSION : 1);
         json.addProperty("name", name);
         json.addProperty("architecture", architecture.id());
         json.addProperty("layout", architecture.layout());
@@ -63,6 +75,11 @@ public record ModelMetadata(
         json.addProperty("augmented", augmented);
         json.addProperty("createdAt", createdAt.toString());
         json.addProperty("datasetSha256", datasetSha256);
+        json.addProperty("data", data.id());
+        json.addProperty("classes", notDigit.classes());
+        if (notDigit.canReject()) {
+            json.addProperty("notDigitThreshold", notDigit.threshold());
+        }
         return json.toString();
     }
 
@@ -92,6 +109,10 @@ public record ModelMetadata(
                         + "), whose parameters do not fit: train it again (Train tab or the train command).");
             }
             JsonObject normalization = json.getAsJsonObject("normalization");
+            TrainingData data = json.has("data") ? TrainingData.fromId(json.get("data").getAsString()) : TrainingData.MNIST;
+            int classes = json.has("classes") ? json.get("classes").getAsInt() : NotDigitRule.DIGITS;
+            NotDigitRule notDigit = classes == NotDigitRule.DIGITS ? NotDigitRule.NONE
+                    : new NotDigitRule(classes, json.get("notDigitThreshold").getAsFloat());
             return new ModelMetadata(
                     json.get("name").getAsString(),
                     architecture,
@@ -105,7 +126,9 @@ public record ModelMetadata(
                     json.get("trainImages").getAsInt(),
                     json.get("augmented").getAsBoolean(),
                     Instant.parse(json.get("createdAt").getAsString()),
-                    json.get("datasetSha256").getAsString());
+                    json.get("datasetSha256").getAsString(),
+                    data,
+                    notDigit);
         } catch (ModelFormatException e) {
             throw e;
         } catch (RuntimeException e) {

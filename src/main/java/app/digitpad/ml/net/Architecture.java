@@ -16,43 +16,43 @@ import java.util.stream.Collectors;
 
 /**
  * The named networks DigitPad can train. Every one takes standardized images of shape
- * (batch, 1, 28, 28) and returns 10 logits.
+ * (batch, 1, 28, 28) and returns one logit per class: 10 digits, or 11 with "not a digit".
  */
 public enum Architecture {
     /** The Keras MNIST tutorial net: two 3x3 conv layers with max pooling, then 128 hidden units. */
     SEED_CNN("seed-cnn", "Keras tutorial CNN: conv32-pool-conv64-pool-dense128") {
         @Override
-        public Block build() {
+        public Block build(int classes) {
             return new SequentialBlock()
                     .add(conv(32, 3, 0)).add(Activation.reluBlock()).add(maxPool())
                     .add(conv(64, 3, 0)).add(Activation.reluBlock()).add(maxPool())
                     .add(Blocks.batchFlattenBlock())
                     .add(dense(128)).add(Activation.reluBlock())
-                    .add(dense(10));
+                    .add(dense(classes));
         }
     },
     /** LeCun's LeNet-5 layout with ReLU and max pooling, as it is usually trained today. */
     LENET5("lenet5", "LeNet-5: conv6-pool-conv16-pool-dense120-dense84") {
         @Override
-        public Block build() {
+        public Block build(int classes) {
             return new SequentialBlock()
                     .add(conv(6, 5, 2)).add(Activation.reluBlock()).add(maxPool())
                     .add(conv(16, 5, 0)).add(Activation.reluBlock()).add(maxPool())
                     .add(Blocks.batchFlattenBlock())
                     .add(dense(120)).add(Activation.reluBlock())
                     .add(dense(84)).add(Activation.reluBlock())
-                    .add(dense(10));
+                    .add(dense(classes));
         }
     },
     /** A plain two-layer perceptron: the baseline a CNN has to beat. */
     MLP("mlp", "Multilayer perceptron: dense256-dense128") {
         @Override
-        public Block build() {
+        public Block build(int classes) {
             return new SequentialBlock()
                     .add(Blocks.batchFlattenBlock())
                     .add(dense(256)).add(Activation.reluBlock())
                     .add(dense(128)).add(Activation.reluBlock())
-                    .add(dense(10));
+                    .add(dense(classes));
         }
     },
     /**
@@ -69,14 +69,14 @@ public enum Architecture {
         }
 
         @Override
-        public Block build() {
+        public Block build(int classes) {
             return new SequentialBlock()
                     .add(spaceToDepth())
                     .add(conv(32, 3, 1)).add(BatchNorm.builder().build()).add(Activation.reluBlock()).add(maxPool())
                     .add(conv(64, 3, 0)).add(BatchNorm.builder().build()).add(Activation.reluBlock())
                     .add(Blocks.batchFlattenBlock())
                     .add(dense(128)).add(BatchNorm.builder().build()).add(Activation.reluBlock())
-                    .add(dense(10));
+                    .add(dense(classes));
         }
     };
 
@@ -91,7 +91,8 @@ public enum Architecture {
         this.description = description;
     }
 
-    public abstract Block build();
+    /** The network with {@code classes} outputs: 10 digits, or 11 with "not a digit". */
+    public abstract Block build(int classes);
 
     /**
      * Revision of this architecture's layers, stored in model files: a file saved with another

@@ -1,5 +1,6 @@
 package app.digitpad.ml.train;
 
+import app.digitpad.ml.data.TrainingData;
 import app.digitpad.ml.net.Architecture;
 
 /**
@@ -16,7 +17,8 @@ public record TrainingConfig(
         long seed,
         int trainLimit,
         int testLimit,
-        boolean augment) {
+        boolean augment,
+        TrainingData data) {
 
     public TrainingConfig {
         if (epochs < 1 || epochs > 1000) {
@@ -31,42 +33,48 @@ public record TrainingConfig(
         if (trainLimit < 0 || testLimit < 0) {
             throw new IllegalArgumentException("subset sizes cannot be negative.");
         }
+        java.util.Objects.requireNonNull(data, "data");
     }
 
     /** The default run: fast-cnn, one epoch, about 99% on two cores in under 20 s (see README). */
     public static TrainingConfig defaults() {
-        return new TrainingConfig(Architecture.FAST_CNN, 1, 128, 0.012f, Schedule.ONE_CYCLE, 42, 0, 0, false);
+        return new TrainingConfig(Architecture.FAST_CNN, 1, 128, 0.012f, Schedule.ONE_CYCLE, 42, 0, 0, false,
+                TrainingData.MNIST);
     }
 
     public TrainingConfig withArchitecture(Architecture value) {
-        return new TrainingConfig(value, epochs, batchSize, learningRate, schedule, seed, trainLimit, testLimit, augment);
+        return new TrainingConfig(value, epochs, batchSize, learningRate, schedule, seed, trainLimit, testLimit, augment, data);
     }
 
     public TrainingConfig withEpochs(int value) {
-        return new TrainingConfig(architecture, value, batchSize, learningRate, schedule, seed, trainLimit, testLimit, augment);
+        return new TrainingConfig(architecture, value, batchSize, learningRate, schedule, seed, trainLimit, testLimit, augment, data);
     }
 
     public TrainingConfig withBatchSize(int value) {
-        return new TrainingConfig(architecture, epochs, value, learningRate, schedule, seed, trainLimit, testLimit, augment);
+        return new TrainingConfig(architecture, epochs, value, learningRate, schedule, seed, trainLimit, testLimit, augment, data);
     }
 
     public TrainingConfig withLearningRate(float value) {
-        return new TrainingConfig(architecture, epochs, batchSize, value, schedule, seed, trainLimit, testLimit, augment);
+        return new TrainingConfig(architecture, epochs, batchSize, value, schedule, seed, trainLimit, testLimit, augment, data);
     }
 
     public TrainingConfig withSchedule(Schedule value) {
-        return new TrainingConfig(architecture, epochs, batchSize, learningRate, value, seed, trainLimit, testLimit, augment);
+        return new TrainingConfig(architecture, epochs, batchSize, learningRate, value, seed, trainLimit, testLimit, augment, data);
     }
 
     public TrainingConfig withSeed(long value) {
-        return new TrainingConfig(architecture, epochs, batchSize, learningRate, schedule, value, trainLimit, testLimit, augment);
+        return new TrainingConfig(architecture, epochs, batchSize, learningRate, schedule, value, trainLimit, testLimit, augment, data);
     }
 
     public TrainingConfig withLimits(int train, int test) {
-        return new TrainingConfig(architecture, epochs, batchSize, learningRate, schedule, seed, train, test, augment);
+        return new TrainingConfig(architecture, epochs, batchSize, learningRate, schedule, seed, train, test, augment, data);
     }
 
     public TrainingConfig withAugment(boolean value) {
-        return new TrainingConfig(architecture, epochs, batchSize, learningRate, schedule, seed, trainLimit, testLimit, value);
+        return new TrainingConfig(architecture, epochs, batchSize, learningRate, schedule, seed, trainLimit, testLimit, value, data);
+    }
+
+    public TrainingConfig withData(TrainingData value) {
+        return new TrainingConfig(architecture, epochs, batchSize, learningRate, schedule, seed, trainLimit, testLimit, augment, value);
     }
 }

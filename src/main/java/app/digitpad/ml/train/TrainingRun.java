@@ -14,9 +14,11 @@ import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import app.digitpad.ml.data.MnistData;
 import app.digitpad.ml.data.MnistNormalizer;
+import app.digitpad.ml.data.PenTrainingSet;
 import app.digitpad.ml.eval.BatchClassifier;
 import app.digitpad.ml.eval.Evaluation;
 import app.digitpad.ml.eval.Evaluator;
+import app.digitpad.ml.eval.NotDigitRule;
 import app.digitpad.ml.model.DigitClassifier;
 import app.digitpad.ml.model.ModelMetadata;
 import java.util.ArrayList;
@@ -24,14 +26,22 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * One training run of one network on MNIST: the only training loop in DigitPad (CLI, benchmark and
- * UI all use it). It is DJL's EasyTrain step written out so it can stop between any two batches,
- * with batches assembled from heap arrays so augmentation costs no JNI calls.
+ * One training run of one network on MNIST (and pen digits, if the config says so): the only
+ * training loop in DigitPad (CLI, benchmark and UI all use it). It is DJL's EasyTrain step written
+ * out so it can stop between any two batches, with batches assembled from heap arrays so
+ * augmentation costs no JNI calls.
  */
 public final class TrainingRun {
+    /**
+     * An eleven-output model says "not a digit" when that output has at least this probability:
+     * more than any digit can then have, and a little stricter than the most probable class.
+     */
+    public static final float NOT_A_DIGIT_THRESHOLD = 0.5f;
+
     private final TrainingConfig config;
     private final MnistData train;
     private final MnistData test;
+    private final PenTrainingSet pen;
     private final TrainingListener listener;
     private volatile boolean cancelled;
     private int step;
@@ -41,10 +51,18 @@ public final class TrainingRun {
      * @param test the test set; {@code config.testLimit()} keeps its first images
      */
     public TrainingRun(TrainingConfig config, MnistData train, MnistData test, TrainingListener listener) {
+        this(config, train, test, null, listener);
+    }
+
+    /** @param pen the pen-written samples; needed when {@code config.data()} is MNIST + pen digits */
+    public TrainingRun(TrainingConfig config, MnistData train, MnistData test, PenTrainingSet pen,
+            TrainingListener listener) {
         this.config = config;
         this.train = train;
         this.test = config.testLimit() > 0 && config.testLimit() < test.size() ? test.slice(0, config.testLimit()) : test;
+        this.pen = pen;
         this.listener = listener;
+        BatchAssembler.of(config, train, pen); // refuses a pen run without pen data before anything starts
     }
 
     /** Asks the run to stop before its next batch; safe from any thread. */
@@ -62,10 +80,13 @@ public final class TrainingRun {
 
     public TrainingResult run() throws TrainingCancelledException {
         int[] pool = trainingIndices();
-        int batchSize = Math.min(config.batchSize(), pool.length);
+        int batchSize = Math.min(config.batchSize(), pool.length); // MNIST images per batch
         int batches = pool.length / batchSize; // drop the ragged last batch, as DJL's sampler does
         int totalSteps = batches * config.epochs();
-        listener.onStart(config, batches * batchSize, test.size());
+        BatchAssembler assembler = BatchAssembler.of(config, train, pen);
+        int fullBatch = assembler.batchSize(batchSize);
+        int classes = config.data().classes();
+        listener.onStart(config, batches * fullBatch, test.size());
 
         Engine.getInstance().setRandomSeed((int) config.seed());
         Tracker rate = numUpdate -> config.schedule().rate(config.learningRate(), step, totalSteps);
@@ -77,16 +98,15 @@ public final class TrainingRun {
         Model model = Model.newInstance(config.architecture().id());
         boolean handedOver = false;
         try {
-            model.setBlock(config.architecture().build());
+            model.setBlock(config.architecture().build(classes));
             List<EpochResult> history = new ArrayList<>();
             long start = System.nanoTime();
             long trainingNanos = 0;
             try (Trainer trainer = model.newTrainer(djlConfig)) {
-                trainer.initialize(new Shape(batchSize, 1, 28, 28));
+                trainer.initialize(new Shape(fullBatch, 1, 28, 28));
                 Loss loss = trainer.getLoss();
-                Augmenter augmenter = config.augment() ? new Augmenter() : null;
-                float[] images = new float[batchSize * MnistData.PIXELS];
-                float[] labels = new float[batchSize];
+                float[] images = new float[fullBatch * MnistData.PIXELS];
+                float[] labels = new float[fullBatch];
                 step = 0;
                 for (int epoch = 1; epoch <= config.epochs(); epoch++) {
                     SplittableRandom random = new SplittableRandom(config.seed() * 31 + epoch);
@@ -98,18 +118,18 @@ public final class TrainingRun {
                         if (cancelled) {
                             throw new TrainingCancelledException(epoch, b + 1);
                         }
-                        fillBatch(pool, b * batchSize, batchSize, images, labels, augmenter, random);
+                        assembler.fill(pool, b * batchSize, batchSize, images, labels, random);
                         float batchLoss;
                         int batchCorrect;
                         try (NDManager batchManager = trainer.getManager().newSubManager()) {
-                            NDArray x = batchManager.create(images, new Shape(batchSize, 1, 28, 28));
+                            NDArray x = batchManager.create(images, new Shape(fullBatch, 1, 28, 28));
                             NDArray y = batchManager.create(labels);
                             try (GradientCollector collector = trainer.newGradientCollector()) {
                                 NDList predictions = trainer.forward(new NDList(x));
                                 NDArray lossValue = loss.evaluate(new NDList(y), predictions);
                                 collector.backward(lossValue);
                                 batchLoss = lossValue.getFloat();
-                                batchCorrect = countCorrect(predictions.singletonOrThrow().toFloatArray(), labels);
+                                batchCorrect = countCorrect(predictions.singletonOrThrow().toFloatArray(), labels, classes);
                             }
                             trainer.step();
                         }
@@ -118,18 +138,18 @@ public final class TrainingRun {
                         correct += batchCorrect;
                         long now = System.nanoTime();
                         double seconds = (trainingNanos + now - epochStart) / 1e9;
-                        double rateNow = step * (double) batchSize / seconds;
-                        long eta = (long) ((totalSteps - step) * batchSize / rateNow * 1000);
+                        double rateNow = step * (double) fullBatch / seconds;
+                        long eta = (long) ((totalSteps - step) * fullBatch / rateNow * 1000);
                         listener.onBatch(new BatchProgress(epoch, config.epochs(), b + 1, batches, batchLoss,
-                                batchCorrect / (float) batchSize, config.schedule().rate(config.learningRate(), step, totalSteps),
+                                batchCorrect / (float) fullBatch, config.schedule().rate(config.learningRate(), step, totalSteps),
                                 rateNow, (now - start) / 1_000_000, eta));
                     }
                     long epochNanos = System.nanoTime() - epochStart;
                     trainingNanos += epochNanos;
                     Evaluation evaluation = evaluate(trainer);
                     EpochResult result = new EpochResult(epoch, config.epochs(), (float) (lossSum / batches),
-                            correct / (float) (batches * batchSize), (float) evaluation.loss(), (float) evaluation.accuracy(),
-                            batches * (double) batchSize / (epochNanos / 1e9), (System.nanoTime() - start) / 1_000_000);
+                            correct / (float) (batches * fullBatch), (float) evaluation.loss(), (float) evaluation.accuracy(),
+                            batches * (double) fullBatch / (epochNanos / 1e9), (System.nanoTime() - start) / 1_000_000);
                     history.add(result);
                     listener.onEpoch(result);
                 }
@@ -138,7 +158,9 @@ public final class TrainingRun {
             EpochResult last = history.get(history.size() - 1);
             ModelMetadata metadata = ModelMetadata.of(
                     config.architecture().id() + "-" + config.epochs() + "ep", config.architecture(), last.testAccuracy(),
-                    last.testLoss(), test.size(), millis, config.epochs(), batches * batchSize, config.augment(), train.sha256());
+                    last.testLoss(), test.size(), millis, config.epochs(), batches * fullBatch, config.augment(), train.sha256(),
+                    config.data(), classes > NotDigitRule.DIGITS ? new NotDigitRule(classes, NOT_A_DIGIT_THRESHOLD)
+                            : NotDigitRule.NONE);
             DigitClassifier classifier = new DigitClassifier(model, metadata);
             handedOver = true;
             return new TrainingResult(classifier, List.copyOf(history), millis);
@@ -156,9 +178,10 @@ public final class TrainingRun {
                 MnistNormalizer.normalizeInPlace(input, 0, input.length);
                 NDArray x = manager.create(input, new Shape(count, 1, 28, 28));
                 float[] flat = trainer.evaluate(new NDList(x)).singletonOrThrow().softmax(1).toFloatArray();
-                float[][] rows = new float[count][10];
+                int classes = flat.length / count;
+                float[][] rows = new float[count][classes];
                 for (int i = 0; i < count; i++) {
-                    System.arraycopy(flat, i * 10, rows[i], 0, 10);
+                    System.arraycopy(flat, i * classes, rows[i], 0, classes);
                 }
                 return rows;
             }
@@ -185,26 +208,12 @@ public final class TrainingRun {
         return java.util.Arrays.copyOf(all, config.trainLimit());
     }
 
-    private void fillBatch(int[] pool, int from, int size, float[] images, float[] labels, Augmenter augmenter,
-            SplittableRandom random) {
-        for (int i = 0; i < size; i++) {
-            int index = pool[from + i];
-            int offset = i * MnistData.PIXELS;
-            train.copyImage(index, images, offset);
-            if (augmenter != null) {
-                augmenter.augment(images, offset, random);
-            }
-            labels[i] = train.label(index);
-        }
-        MnistNormalizer.normalizeInPlace(images, 0, size * MnistData.PIXELS);
-    }
-
-    private static int countCorrect(float[] logits, float[] labels) {
+    private static int countCorrect(float[] logits, float[] labels, int classes) {
         int correct = 0;
         for (int i = 0; i < labels.length; i++) {
             int best = 0;
-            for (int c = 1; c < 10; c++) {
-                if (logits[i * 10 + c] > logits[i * 10 + best]) {
+            for (int c = 1; c < classes; c++) {
+                if (logits[i * classes + c] > logits[i * classes + best]) {
                     best = c;
                 }
             }

@@ -2,7 +2,6 @@ package app.digitpad.ui.pad;
 
 import app.digitpad.preprocess.Point;
 import app.digitpad.preprocess.Stroke;
-import app.digitpad.preprocess.StrokeRenderer;
 import java.util.List;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -21,6 +20,8 @@ import javafx.scene.shape.StrokeLineJoin;
  */
 public final class PadCanvas extends Pane {
     private static final Color INK = Color.rgb(20, 20, 28);
+    /** The pen on screen, in pad units; recognition draws the strokes with its own pen (InkStyle). */
+    private static final double BRUSH = PadViewModel.PAD_SIZE / 12.0;
 
     private final Canvas canvas = new Canvas();
     private final PadViewModel model;
@@ -88,7 +89,7 @@ public final class PadCanvas extends Pane {
         g.setFill(INK);
         g.setLineCap(StrokeLineCap.ROUND);
         g.setLineJoin(StrokeLineJoin.ROUND);
-        double width = StrokeRenderer.brushWidthFor(PadViewModel.PAD_SIZE) * s;
+        double width = BRUSH * s;
         g.setLineWidth(width);
         for (Stroke stroke : model.strokes()) {
             List<Point> points = stroke.points();

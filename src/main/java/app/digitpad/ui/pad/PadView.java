@@ -18,6 +18,8 @@ import javafx.scene.layout.VBox;
 
 /** The Draw screen: the pad on the left; the recognized digit, the ten bars and the model's-eye preview on the right. */
 public final class PadView extends BorderPane {
+    private static final javafx.css.PseudoClass NOT_A_DIGIT = javafx.css.PseudoClass.getPseudoClass("not-a-digit");
+
     private final PadViewModel model;
     private final ProbabilityBars bars = new ProbabilityBars();
     private final PreviewView preview = new PreviewView(140);
@@ -77,6 +79,7 @@ public final class PadView extends BorderPane {
         confidence.getStyleClass().add("confidence");
         VBox answer = new VBox(0, digit, confidence);
         answer.setAlignment(Pos.CENTER);
+        answer.getStyleClass().add("answer");
 
         Label previewTitle = new Label("Model's view, 28×28");
         previewTitle.getStyleClass().add("section-title");
@@ -105,15 +108,21 @@ public final class PadView extends BorderPane {
         setRight(right);
 
         model.recognitionProperty().addListener((obs, old, r) -> {
+            answer.pseudoClassStateChanged(NOT_A_DIGIT, r != null && r.notADigit());
             if (r == null) {
                 digit.setText("–");
                 confidence.setText("Draw a digit");
-                bars.show(null, -1);
+                bars.show(null, -1, false);
                 preview.show(null);
+            } else if (r.notADigit()) {
+                digit.setText("?");
+                confidence.setText("Not a digit?");
+                bars.show(r.probabilities(), r.digit(), true);
+                preview.show(r.preview());
             } else {
                 digit.setText(Integer.toString(r.digit()));
                 confidence.setText(String.format("%.1f%% sure", r.confidence() * 100));
-                bars.show(r.probabilities(), r.digit());
+                bars.show(r.probabilities(), r.digit(), false);
                 preview.show(r.preview());
             }
         });

@@ -1,6 +1,6 @@
 package app.digitpad.ui.pad;
 
-import app.digitpad.ml.eval.Evaluator;
+import app.digitpad.ml.eval.NotDigitRule;
 import app.digitpad.preprocess.Drawing;
 import app.digitpad.preprocess.MnistPreprocessor;
 import app.digitpad.preprocess.Stroke;
@@ -22,8 +22,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
  * The drawing pad's state and live recognition. Strokes are kept in pad units (a square of
- * {@link #PAD_SIZE}), whatever the canvas size on screen; recognition renders them at that size
- * with the pad's brush, exactly as the pen-digit benchmark does.
+ * {@link #PAD_SIZE}), whatever the canvas size on screen; recognition draws them into the model's
+ * 28x28 input whatever size they were drawn at, exactly as the pen-digit benchmark does.
  *
  * <p>Recognition requests go through a one-slot mailbox on the inference thread: while the engine
  * is busy only the newest drawing waits, older ones are dropped, and a result that describes a
@@ -148,27 +148,28 @@ public final class PadViewModel {
         }
         try (LiveModel.Lease borrowed = lease.get()) {
             long started = clock.getAsLong();
-            float[] input = MnistPreprocessor.fromStrokes(request.strokes(), PAD_SIZE);
+            float[] input = MnistPreprocessor.fromStrokes(request.strokes());
             long normalized = clock.getAsLong();
             float[] probabilities = borrowed.classifier().predict(input);
+            boolean notADigit = borrowed.classifier().notDigitRule().flags(probabilities);
             long done = clock.getAsLong();
-            ui.execute(() -> apply(request, input, probabilities, new long[] {started, normalized, done}));
+            ui.execute(() -> apply(request, input, probabilities, notADigit, new long[] {started, normalized, done}));
         } catch (Exception | LinkageError e) {
             String text = "Recognition failed: " + (e.getMessage() != null ? e.getMessage() : e);
             ui.execute(() -> message.set(text));
         }
     }
 
-    private void apply(Request request, float[] input, float[] probabilities, long[] marks) {
+    private void apply(Request request, float[] input, float[] probabilities, boolean notADigit, long[] marks) {
         if (request.sequence() < discardBefore || request.sequence() <= appliedSequence || drawing.isEmpty()) {
             return; // stale: the drawing was erased or a newer result is already shown
         }
         appliedSequence = request.sequence();
-        int digit = Evaluator.argmax(probabilities);
+        int digit = NotDigitRule.digit(probabilities);
         long now = clock.getAsLong();
         Recognition.Stages stages = new Recognition.Stages(marks[0] - request.eventNanos(), marks[1] - marks[0],
                 marks[2] - marks[1], now - marks[2]);
-        recognition.set(new Recognition(probabilities, input, digit, now - request.eventNanos(), stages));
+        recognition.set(new Recognition(probabilities, input, digit, notADigit, now - request.eventNanos(), stages));
         message.set("");
     }
 

@@ -1,0 +1,107 @@
+package app.digitpad.cli;
+
+import app.digitpad.ml.data.MnistData;
+import app.digitpad.ml.data.MnistLoader;
+import app.digitpad.ml.data.MnistSource;
+import app.digitpad.ml.eval.Evaluation;
+import app.digitpad.ml.eval.Evaluator;
+import app.digitpad.ml.eval.NotDigitRule;
+import app.digitpad.ml.eval.PenEvaluation;
+import app.digitpad.ml.model.DigitClassifier;
+import app.digitpad.preprocess.PenDigit;
+import app.digitpad.preprocess.PenDigits;
+import app.digitpad.preprocess.ScribbleGenerator;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * How a model reads real handwriting, against the goals of issue #12: pen digits and non-digits by
+ * writers it never saw, random scribbles, MNIST, and how much the drawn size matters. Any file of
+ * the pen format can stand in for the validation sets, so writers we do not have are measured alike.
+ */
+final class HandwritingBench {
+    static final Path PEN_VAL = Path.of("..", "shared", "pendigits", "val.jsonl.gz");
+    static final Path NON_DIGITS_VAL = Path.of("..", "shared", "nondigits", "val.jsonl.gz");
+    /** The scribble test set: a fixed seed no training run uses (training draws from its own seeded streams). */
+    static final long SCRIBBLE_SEED = 20_261_202L;
+    private static final double[] EXTENTS = {0.3, 0.5, 0.7, 0.9};
+
+    private final PrintStream out;
+
+    HandwritingBench(PrintStream out) {
+        this.out = out;
+    }
+
+    int run(Options options) throws Exception {
+        if (options.positional().size() != 1) {
+            throw new UsageException("handwriting needs exactly one model file (or 'bundled').");
+        }
+        int scribbleCount = options.integer("scribbles", 1200);
+        if (scribbleCount < 1) {
+            throw new UsageException("--scribbles must be at least 1.");
+        }
+        List<PenDigit> digits = load(Path.of(options.string("pen", PEN_VAL.toString())));
+        List<PenDigit> nonDigits = load(Path.of(options.string("nondigits", NON_DIGITS_VAL.toString())));
+        MnistData mnist = new MnistLoader(MnistSource.bundled()).test();
+        try (DigitClassifier classifier = Main.loadModel(options.positional().get(0))) {
+            NotDigitRule rule = classifier.notDigitRule();
+            out.println("Model: " + classifier.metadata().summary());
+            out.println(rule.canReject()
+                    ? String.format("\"Not a digit\" when its probability is at least %.2f", rule.threshold())
+                    : "This model has no \"not a digit\" answer (ten outputs): every flagged share is 0.");
+            PenEvaluation pen = PenEvaluation.of(classifier, rule, digits, 0.7);
+            PenEvaluation.Writer worst = pen.writers().get(0);
+            PenEvaluation others = PenEvaluation.of(classifier, rule, nonDigits, 0.7);
+            double scribbles = PenEvaluation.flaggedShare(classifier, rule, ScribbleGenerator.set(SCRIBBLE_SEED, scribbleCount));
+            Evaluation test = Evaluator.evaluate(classifier, mnist);
+            double low = 1;
+            double high = 0;
+            StringBuilder sizes = new StringBuilder();
+            for (double extent : EXTENTS) {
+                double accuracy = PenEvaluation.of(classifier, rule, digits, extent).accuracy();
+                low = Math.min(low, accuracy);
+                high = Math.max(high, accuracy);
+                sizes.append(String.format(" %.1f:%.2f%%", extent, accuracy * 100));
+            }
+            out.printf("%-58s %-24s %s%n", "figure", "measured", "goal");
+            row("pen digits, " + name(options, "pen", PEN_VAL) + " (" + pen.digits() + ")", pct(pen.accuracy()), ">= 99.3%");
+            row("worst single writer (" + pen.writers().size() + " writers)",
+                    String.format("%.1f%% (%d/%d)", worst.accuracy() * 100, worst.correct(), worst.digits()), ">= 96%");
+            row("MNIST test (" + test.size() + ")", pct(test.accuracy()), ">= 99.4%");
+            row("non-digits flagged, " + name(options, "nondigits", NON_DIGITS_VAL) + " (" + others.nonDigits() + ")",
+                    pct(others.nonDigitsFlaggedShare()), ">= 90%");
+            row("random scribbles flagged (" + scribbleCount + ", seed " + SCRIBBLE_SEED + ")", pct(scribbles), ">= 95%");
+            row("pen digits flagged / MNIST test flagged", pct(pen.digitsFlaggedShare()) + " / "
+                    + pct(test.flagged(rule) / (double) test.size()), "<= 1% / <= 0.5%");
+            row("accuracy spread over drawn sizes" + sizes, String.format("%.2f points", (high - low) * 100), "<= 0.3 points");
+            out.printf("worst writers:");
+            for (PenEvaluation.Writer w : pen.writers().subList(0, Math.min(5, pen.writers().size()))) {
+                out.printf(" %s %.1f%% (%d/%d)", w.name(), w.accuracy() * 100, w.correct(), w.digits());
+            }
+            out.println();
+        }
+        return 0;
+    }
+
+    private void row(String figure, String measured, String goal) {
+        out.printf("%-58s %-24s %s%n", figure, measured, goal);
+    }
+
+    private static String pct(double fraction) {
+        return String.format("%.2f%%", fraction * 100);
+    }
+
+    private static String name(Options options, String option, Path fallback) {
+        return Path.of(options.string(option, fallback.toString())).getFileName().toString();
+    }
+
+    private static List<PenDigit> load(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new IOException("Pen-data file " + file + " does not exist (give --pen PATH and --nondigits PATH).");
+        }
+        return PenDigits.load(file);
+    }
+}

@@ -1,0 +1,54 @@
+package app.digitpad.ml.data;
+
+import app.digitpad.preprocess.PenDigit;
+import app.digitpad.preprocess.PenDigits;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * The pen-written samples that "MNIST + pen digits" trains on: UNIPEN digits and non-digits
+ * (letters, symbols) by writers who are never in the validation split. They ship with the app
+ * ({@code assets/pendigits}, {@code assets/nondigits}), so training needs no download.
+ */
+public record PenTrainingSet(List<PenDigit> digits, List<PenDigit> nonDigits) {
+    public static final String DIGITS_RESOURCE = "/digitpad/pendigits/train.jsonl.gz";
+    public static final String NON_DIGITS_RESOURCE = "/digitpad/nondigits/train.jsonl.gz";
+
+    public PenTrainingSet {
+        for (PenDigit digit : digits) {
+            if (!digit.isDigit()) {
+                throw new IllegalArgumentException("the pen-digit set holds a non-digit: " + digit.id());
+            }
+        }
+        for (PenDigit other : nonDigits) {
+            if (other.isDigit()) {
+                throw new IllegalArgumentException("the non-digit set holds a digit: " + other.id());
+            }
+        }
+        digits = List.copyOf(digits);
+        nonDigits = List.copyOf(nonDigits);
+    }
+
+    /** The sets shipped inside the app. */
+    public static PenTrainingSet loadBundled() throws IOException {
+        return new PenTrainingSet(resource(DIGITS_RESOURCE), resource(NON_DIGITS_RESOURCE));
+    }
+
+    /** Sets from files of the same format (gzipped when they end in .gz). */
+    public static PenTrainingSet load(Path digits, Path nonDigits) throws IOException {
+        return new PenTrainingSet(PenDigits.load(digits), PenDigits.load(nonDigits));
+    }
+
+    private static List<PenDigit> resource(String name) throws IOException {
+        InputStream raw = PenTrainingSet.class.getResourceAsStream(name);
+        if (raw == null) {
+            throw new DatasetException("The pen training data " + name + " is missing from the application.");
+        }
+        try (InputStream in = new GZIPInputStream(raw)) {
+            return PenDigits.read(in, "bundled " + name);
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package app.digitpad.ml.eval;
+
+import app.digitpad.preprocess.MnistPreprocessor;
+import app.digitpad.preprocess.PenDigit;
+import app.digitpad.preprocess.PenDigitPlacer;
+import app.digitpad.preprocess.Stroke;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How a model reads pen-written samples, each placed on the pad as a user would draw it and
+ * recognized exactly as the pad does: digit accuracy and confusions, accuracy per writer, and how
+ * often it answers "not a digit", for digits and for non-digits. A digit's answer is its most
+ * probable digit whether or not it is also flagged; the flagged share is counted separately.
+ */
+public final class PenEvaluation {
+    private static final int BATCH = 500;
+
+    /** One writer's digits: how many, how many read right, how many flagged. */
+    public record Writer(String name, int digits, int correct, int flagged) {
+        public double accuracy() {
+            return digits == 0 ? 0 : correct / (double) digits;
+        }
+    }
+
+    private final ConfusionMatrix matrix = new ConfusionMatrix();
+    private final Map<String, int[]> writers = new LinkedHashMap<>();
+    private int digitsFlagged;
+    private int nonDigits;
+    private int nonDigitsFlagged;
+
+    private PenEvaluation() {}
+
+    /** Places each sample at {@code extent} of the pad, as the {@code pendigits} command does. */
+    public static PenEvaluation of(BatchClassifier classifier, NotDigitRule rule, List<PenDigit> samples, double extent)
+            throws Exception {
+        List<List<Stroke>> drawings = new ArrayList<>(samples.size());
+        for (PenDigit sample : samples) {
+            drawings.add(PenDigitPlacer.place(sample.strokes(), MnistPreprocessor.PAD_SIZE, extent));
+        }
+        PenEvaluation result = new PenEvaluation();
+        float[][] rows = classify(classifier, drawings);
+        for (int i = 0; i < samples.size(); i++) {
+            result.add(samples.get(i), rows[i], rule);
+        }
+        return result;
+    }
+
+    /** Share of the drawings (all non-digits, e.g. scribbles) the rule flags. */
+    public static double flaggedShare(BatchClassifier classifier, NotDigitRule rule, List<List<Stroke>> drawings)
+            throws Exception {
+        int flagged = 0;
+        for (float[] row : classify(classifier, drawings)) {
+            flagged += rule.flags(row) ? 1 : 0;
+        }
+        return drawings.isEmpty() ? 0 : flagged / (double) drawings.size();
+    }
+
+    /** The probabilities of each drawing, recognized as the pad recognizes it. */
+    public static float[][] classify(BatchClassifier classifier, List<List<Stroke>> drawings) throws Exception {
+        float[][] rows = new float[drawings.size()][];
+        float[] batch = new float[BATCH * 784];
+        for (int start = 0; start < drawings.size(); start += BATCH) {
+            int count = Math.min(BATCH, drawings.size() - start);
+            for (int i = 0; i < count; i++) {
+                System.arraycopy(MnistPreprocessor.fromStrokes(drawings.get(start + i)), 0, batch, i * 784, 784);
+            }
+            float[][] batchRows = classifier.probabilities(batch, count);
+            System.arraycopy(batchRows, 0, rows, start, count);
+        }
+        return rows;
+    }
+
+    private void add(PenDigit sample, float[] probabilities, NotDigitRule rule) {
+        boolean flagged = rule.flags(probabilities);
+        if (!sample.isDigit()) {
+            nonDigits++;
+            nonDigitsFlagged += flagged ? 1 : 0;
+            return;
+        }
+        int digit = NotDigitRule.digit(probabilities);
+        matrix.add(sample.label(), digit);
+        digitsFlagged += flagged ? 1 : 0;
+        int[] counts = writers.computeIfAbsent(sample.writer(), w -> new int[3]);
+        counts[0]++;
+        counts[1] += digit == sample.label() ? 1 : 0;
+        counts[2] += flagged ? 1 : 0;
+    }
+
+    /** The digits' confusions (non-digits are not in it). */
+    public ConfusionMatrix matrix() {
+        return matrix;
+    }
+
+    public double accuracy() {
+        return matrix.accuracy();
+    }
+
+    public int digits() {
+        return matrix.total();
+    }
+
+    /** Share of the digits answered "not a digit". */
+    public double digitsFlaggedShare() {
+        return digits() == 0 ? 0 : digitsFlagged / (double) digits();
+    }
+
+    public int nonDigits() {
+        return nonDigits;
+    }
+
+    /** Share of the non-digits answered "not a digit". */
+    public double nonDigitsFlaggedShare() {
+        return nonDigits == 0 ? 0 : nonDigitsFlagged / (double) nonDigits;
+    }
+
+    /** Every writer with at least one digit, worst accuracy first. */
+    public List<Writer> writers() {
+        List<Writer> list = new ArrayList<>();
+        writers.forEach((name, c) -> list.add(new Writer(name, c[0], c[1], c[2])));
+        list.sort(Comparator.comparingDouble(Writer::accuracy).thenComparing(Writer::name));
+        return list;
+    }
+}

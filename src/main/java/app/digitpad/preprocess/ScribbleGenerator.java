@@ -1,0 +1,212 @@
+package app.digitpad.preprocess;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Seeded random scribbles: marks a person makes on a pad that nobody would read as a digit. Six
+ * kinds: a tangled random walk, back-and-forth hatching, a coiled spring, overlapping circles,
+ * scattered dashes, and a tight spiral. Each one is far longer than it is wide (or is many separate
+ * marks), which is what keeps it apart from a digit: an 8, the longest digit, traces about three
+ * times its height; every scribble here traces at least five times its extent.
+ * Coordinates are in a unit frame; the recognizer normalizes size and position away.
+ */
+public final class ScribbleGenerator {
+    /** How many kinds {@link #scribble} chooses among. */
+    public static final int KINDS = 6;
+    /** The shortest trace, in multiples of the mark's larger extent, of the one-stroke kinds. */
+    static final double MIN_TRACE = 5;
+
+    private ScribbleGenerator() {}
+
+    /** One random scribble of a random kind. */
+    public static List<Stroke> scribble(SplittableRandom random) {
+        return scribble(random.nextInt(KINDS), random);
+    }
+
+    /** {@code count} scribbles from {@code seed}: the same list for the same seed, on any machine. */
+    public static List<List<Stroke>> set(long seed, int count) {
+        SplittableRandom random = new SplittableRandom(seed);
+        List<List<Stroke>> all = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            all.add(scribble(i % KINDS, random));
+        }
+        return all;
+    }
+
+    static List<Stroke> scribble(int kind, SplittableRandom random) {
+        for (int attempt = 0; ; attempt++) {
+            List<Stroke> strokes = switch (kind) {
+                case 0 -> randomWalk(random);
+                case 1 -> hatching(random);
+                case 2 -> coil(random);
+                case 3 -> circles(random);
+                case 4 -> dashes(random);
+                default -> spiral(random);
+            };
+            if (kind == 4 || trace(strokes) >= MIN_TRACE * extent(strokes) || attempt > 20) {
+                return strokes;
+            }
+        }
+    }
+
+    /** A pen wandering with sharp random turns inside a box. */
+    private static List<Stroke> randomWalk(SplittableRandom random) {
+        int steps = 50 + random.nextInt(90);
+        double x = 0.5;
+        double y = 0.5;
+        double heading = random.nextDouble() * 2 * Math.PI;
+        double turn = 0.5 + random.nextDouble() * 0.9;
+        List<Point> points = new ArrayList<>();
+        points.add(new Point(x, y));
+        for (int i = 0; i < steps; i++) {
+            heading += random.nextGaussian() * turn;
+            double step = 0.03 + random.nextDouble() * 0.05;
+            x += Math.cos(heading) * step;
+            y += Math.sin(heading) * step;
+            if (x < 0 || x > 1) {
+                heading = Math.PI - heading;
+                x = Math.max(0, Math.min(1, x));
+            }
+            if (y < 0 || y > 1) {
+                heading = -heading;
+                y = Math.max(0, Math.min(1, y));
+            }
+            points.add(new Point(x, y));
+        }
+        return List.of(new Stroke(points));
+    }
+
+    /** Back-and-forth strokes filling an area, at any angle, as when shading or crossing out. */
+    private static List<Stroke> hatching(SplittableRandom random) {
+        int lines = 6 + random.nextInt(10);
+        double angle = random.nextDouble() * Math.PI;
+        double length = 0.6 + random.nextDouble() * 0.4;
+        double spacing = length * (0.06 + random.nextDouble() * 0.1);
+        List<Point> points = new ArrayList<>();
+        for (int i = 0; i <= lines; i++) {
+            double along = (i % 2 == 0 ? -0.5 : 0.5) * length * (0.8 + random.nextDouble() * 0.2);
+            double across = (i - lines / 2.0) * spacing + random.nextGaussian() * spacing * 0.2;
+            points.add(rotate(along, across, angle));
+        }
+        return List.of(new Stroke(smooth(points, 3)));
+    }
+
+    /** A coiled spring: loop after loop drawn while moving sideways. */
+    private static List<Stroke> coil(SplittableRandom random) {
+        int loops = 4 + random.nextInt(6);
+        double radius = 0.12 + random.nextDouble() * 0.15;
+        double advance = radius * (0.3 + random.nextDouble() * 0.6);
+        double angle = random.nextDouble() * 2 * Math.PI;
+        List<Point> points = new ArrayList<>();
+        for (int i = 0; i <= loops * 16; i++) {
+            double t = i / 16.0 * 2 * Math.PI;
+            double along = advance * t / (2 * Math.PI) + radius * Math.cos(t);
+            double across = radius * Math.sin(t) * (0.8 + 0.2 * Math.cos(t * 0.37));
+            points.add(rotate(along, across, angle));
+        }
+        return List.of(new Stroke(points));
+    }
+
+    /** Three to six circles of different sizes over each other, in one or several strokes. */
+    private static List<Stroke> circles(SplittableRandom random) {
+        int count = 3 + random.nextInt(4);
+        boolean oneStroke = random.nextBoolean();
+        List<Stroke> strokes = new ArrayList<>();
+        List<Point> current = new ArrayList<>();
+        for (int c = 0; c < count; c++) {
+            double cx = random.nextDouble();
+            double cy = random.nextDouble();
+            double r = 0.15 + random.nextDouble() * 0.3;
+            double start = random.nextDouble() * 2 * Math.PI;
+            double direction = random.nextBoolean() ? 1 : -1;
+            for (int i = 0; i <= 24; i++) {
+                double t = start + direction * i / 24.0 * 2 * Math.PI;
+                current.add(new Point(cx + r * Math.cos(t), cy + r * Math.sin(t)));
+            }
+            if (!oneStroke) {
+                strokes.add(new Stroke(current));
+                current = new ArrayList<>();
+            }
+        }
+        if (!current.isEmpty()) {
+            strokes.add(new Stroke(current));
+        }
+        return strokes;
+    }
+
+    /** Five to twelve short marks scattered over the pad. */
+    private static List<Stroke> dashes(SplittableRandom random) {
+        int count = 5 + random.nextInt(8);
+        List<Stroke> strokes = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            double x = random.nextDouble();
+            double y = random.nextDouble();
+            double angle = random.nextDouble() * 2 * Math.PI;
+            double length = 0.03 + random.nextDouble() * 0.15;
+            double bend = random.nextGaussian() * 0.3;
+            List<Point> points = new ArrayList<>();
+            for (int k = 0; k <= 4; k++) {
+                double t = k / 4.0;
+                double a = angle + bend * t;
+                points.add(new Point(x + Math.cos(a) * length * t, y + Math.sin(a) * length * t));
+            }
+            strokes.add(new Stroke(points));
+        }
+        return strokes;
+    }
+
+    /** A tight spiral of three to seven turns, inwards or outwards. */
+    private static List<Stroke> spiral(SplittableRandom random) {
+        double turns = 3 + random.nextDouble() * 4;
+        double squash = 0.6 + random.nextDouble() * 0.4;
+        boolean inwards = random.nextBoolean();
+        List<Point> points = new ArrayList<>();
+        int n = (int) (turns * 20);
+        for (int i = 0; i <= n; i++) {
+            double f = i / (double) n;
+            double r = 0.05 + 0.45 * (inwards ? 1 - f : f);
+            double t = f * turns * 2 * Math.PI;
+            points.add(new Point(r * Math.cos(t), r * Math.sin(t) * squash));
+        }
+        return List.of(new Stroke(points));
+    }
+
+    private static Point rotate(double along, double across, double angle) {
+        return new Point(along * Math.cos(angle) - across * Math.sin(angle), along * Math.sin(angle) + across * Math.cos(angle));
+    }
+
+    /** Adds {@code between} points on each segment, so the pad's smoothing rounds the turns a little. */
+    private static List<Point> smooth(List<Point> corners, int between) {
+        List<Point> points = new ArrayList<>();
+        for (int i = 0; i + 1 < corners.size(); i++) {
+            Point a = corners.get(i);
+            Point b = corners.get(i + 1);
+            for (int k = 0; k <= between; k++) {
+                double t = k / (double) (between + 1);
+                points.add(new Point(a.x() + (b.x() - a.x()) * t, a.y() + (b.y() - a.y()) * t));
+            }
+        }
+        points.add(corners.get(corners.size() - 1));
+        return points;
+    }
+
+    /** Total length of all strokes. */
+    static double trace(List<Stroke> strokes) {
+        double length = 0;
+        for (Stroke stroke : strokes) {
+            List<Point> p = stroke.points();
+            for (int i = 1; i < p.size(); i++) {
+                length += Math.hypot(p.get(i).x() - p.get(i - 1).x(), p.get(i).y() - p.get(i - 1).y());
+            }
+        }
+        return length;
+    }
+
+    /** The larger side of the points' bounding box. */
+    static double extent(List<Stroke> strokes) {
+        double[] box = StrokeAugmenter.bounds(strokes);
+        return Math.max(box[2] - box[0], box[3] - box[1]);
+    }
+}
