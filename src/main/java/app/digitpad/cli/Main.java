@@ -36,6 +36,7 @@ public final class Main {
             "            --epochs N  --batch N  --lr X  --schedule constant|cosine|one-cycle  --seed N",
             "            --train-limit N  --test-limit N  --augment  --dataset bundled|remote|DIR  --out FILE",
             "            --data mnist|mnist+pen (default mnist; mnist+pen adds pen digits and \"not a digit\")",
+            "            --pen FILE  --nondigits FILE (pen data for mnist+pen instead of the bundled sets)",
             "  evaluate  MODEL|bundled  Accuracy, loss and confusion matrix on the MNIST test set.",
             "            --dataset bundled|remote|DIR  --test-limit N",
             "  predict   MODEL|bundled IMAGE.png...  Top-3 digits for each image.",
@@ -100,7 +101,8 @@ public final class Main {
 
     private int train(String[] args) throws Exception {
         Options options = new Options(args, 1,
-                Set.of("arch", "epochs", "batch", "lr", "schedule", "seed", "train-limit", "test-limit", "dataset", "out", "data"),
+                Set.of("arch", "epochs", "batch", "lr", "schedule", "seed", "train-limit", "test-limit", "dataset", "out", "data",
+                        "pen", "nondigits"),
                 Set.of("augment"));
         if (!options.positional().isEmpty()) {
             throw new UsageException("train takes no positional arguments: " + options.positional());
@@ -121,9 +123,9 @@ public final class Main {
         Path target = options.string("out", null) != null
                 ? Path.of(options.string("out", null))
                 : ModelStore.userDefault().newModelPath(config.architecture().id());
+        PenTrainingSet pen = config.data() == TrainingData.MNIST_PEN ? penData(options) : null;
         MnistData train = loader.train();
         MnistData test = loader.test();
-        PenTrainingSet pen = config.data() == TrainingData.MNIST_PEN ? PenTrainingSet.loadBundled() : null;
         TrainingRun run = new TrainingRun(config, train, test, pen, new ConsoleProgress(out));
         Thread stopOnInterrupt = new Thread(run::cancel);
         Runtime.getRuntime().addShutdownHook(stopOnInterrupt);
@@ -142,6 +144,19 @@ public final class Main {
             }
         }
         return 0;
+    }
+
+    /** The bundled pen sets, or the files given; read whole before training starts. */
+    private static PenTrainingSet penData(Options options) throws IOException, UsageException {
+        String digits = options.string("pen", null);
+        String others = options.string("nondigits", null);
+        if (digits == null && others == null) {
+            return PenTrainingSet.loadBundled();
+        }
+        if (digits == null || others == null) {
+            throw new UsageException("--pen and --nondigits go together: give both files or neither.");
+        }
+        return PenTrainingSet.load(Path.of(digits), Path.of(others));
     }
 
     private int evaluate(String[] args) throws Exception {

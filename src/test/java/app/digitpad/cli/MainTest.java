@@ -56,6 +56,28 @@ class MainTest {
     }
 
     @Test
+    void aCorruptPenDataLineIsNamedAndTrainingDoesNotStart() throws Exception {
+        Path pen = dir.resolve("pen.jsonl");
+        Files.writeString(pen, "{\"id\":\"a\",\"label\":1,\"strokes\":[[[0,0],[5,9]]]}\n"
+                + "{\"id\":\"b\",\"label\":7,\"strokes\":[[[0,0],[9,0],[3,9]]]}\n"
+                + "{\"id\":\"c\",\"label\":3,\"strokes\":[[[0,0],[\"x\",1]]]}\n");
+        Path others = dir.resolve("others.jsonl");
+        Files.writeString(others, "{\"id\":\"d\",\"label\":-1,\"char\":\"x\",\"strokes\":[[[0,0],[9,9]],[[9,0],[0,9]]]}\n");
+        Path out = dir.resolve("never.dpmodel");
+        assertEquals(1, run("train", "--data", "mnist+pen", "--pen", pen.toString(), "--nondigits", others.toString(),
+                "--train-limit", "256", "--test-limit", "100", "--out", out.toString()));
+        assertTrue(errors().contains("pen.jsonl line 3 is not a pen sample"), errors());
+        assertTrue(!cli.out().contains("Training"), "training never started: " + cli.out());
+        assertTrue(!Files.exists(out));
+        // a digit file with a non-digit in it, or only one of the two files, is refused as well
+        assertEquals(2, run("train", "--data", "mnist+pen", "--pen", pen.toString(), "--out", out.toString()));
+        assertTrue(errors().contains("--pen and --nondigits go together"), errors());
+        assertEquals(1, run("train", "--data", "mnist+pen", "--pen", others.toString(), "--nondigits", others.toString(),
+                "--out", out.toString()));
+        assertTrue(errors().contains("holds a non-digit"), errors());
+    }
+
+    @Test
     void aMissingModelFileIsNamedWithExitOne() {
         Path missing = dir.resolve("nope.dpmodel");
         assertEquals(1, run("evaluate", missing.toString(), "--test-limit", "10"));

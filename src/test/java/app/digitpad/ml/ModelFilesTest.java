@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.digitpad.ml.data.TrainingData;
+import app.digitpad.ml.eval.NotDigitRule;
 import app.digitpad.ml.model.DigitClassifier;
 import app.digitpad.ml.model.ModelFiles;
 import app.digitpad.ml.model.ModelFormatException;
@@ -125,6 +126,23 @@ class ModelFilesTest {
         rewriteMetadata(file, json -> json.replace("\"fast-cnn\"", "\"transformer\""));
         ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelFiles.load(file));
         assertTrue(e.getMessage().contains("transformer"), e.getMessage());
+    }
+
+    @Test
+    void aTenOutputModelKeepsFormatOneAndFilesFromBeforePenTrainingReadAsMnist() throws IOException {
+        try (DigitClassifier loaded = ModelFiles.load(saved)) {
+            assertEquals(TrainingData.MNIST, loaded.metadata().data());
+            assertEquals(NotDigitRule.NONE, loaded.notDigitRule());
+        }
+        Path old = dir.resolve("before-pen.dpmodel");
+        rewriteMetadata(old, json -> {
+            assertTrue(json.contains("\"formatVersion\":1"), json);
+            return json.replace(",\"data\":\"mnist\"", "").replace(",\"classes\":10", "");
+        });
+        try (DigitClassifier loaded = ModelFiles.load(old)) {
+            assertEquals(TrainingData.MNIST, loaded.metadata().data());
+            assertEquals(10, loaded.metadata().classes());
+        }
     }
 
     @Test

@@ -4,6 +4,7 @@ import app.digitpad.preprocess.PenDigit;
 import app.digitpad.preprocess.PenDigits;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
@@ -20,12 +21,12 @@ public record PenTrainingSet(List<PenDigit> digits, List<PenDigit> nonDigits) {
     public PenTrainingSet {
         for (PenDigit digit : digits) {
             if (!digit.isDigit()) {
-                throw new IllegalArgumentException("the pen-digit set holds a non-digit: " + digit.id());
+                throw new IllegalArgumentException("the pen-digit data holds a non-digit (" + digit.id() + ")");
             }
         }
         for (PenDigit other : nonDigits) {
             if (other.isDigit()) {
-                throw new IllegalArgumentException("the non-digit set holds a digit: " + other.id());
+                throw new IllegalArgumentException("the non-digit data holds a digit (" + other.id() + ")");
             }
         }
         digits = List.copyOf(digits);
@@ -39,7 +40,24 @@ public record PenTrainingSet(List<PenDigit> digits, List<PenDigit> nonDigits) {
 
     /** Sets from files of the same format (gzipped when they end in .gz). */
     public static PenTrainingSet load(Path digits, Path nonDigits) throws IOException {
-        return new PenTrainingSet(PenDigits.load(digits), PenDigits.load(nonDigits));
+        return new PenTrainingSet(file(digits, true), file(nonDigits, false));
+    }
+
+    private static List<PenDigit> file(Path path, boolean digits) throws IOException {
+        if (!Files.isRegularFile(path)) {
+            throw new DatasetException("Pen-data file " + path + " does not exist.");
+        }
+        List<PenDigit> samples = PenDigits.load(path);
+        if (samples.isEmpty()) {
+            throw new DatasetException("Pen-data file " + path + " holds no samples.");
+        }
+        for (PenDigit sample : samples) {
+            if (sample.isDigit() != digits) {
+                throw new DatasetException("Pen-data file " + path + " holds a " + (digits ? "non-digit" : "digit")
+                        + " (" + sample.id() + "), but it was given as " + (digits ? "digits." : "non-digits."));
+            }
+        }
+        return samples;
     }
 
     private static List<PenDigit> resource(String name) throws IOException {
