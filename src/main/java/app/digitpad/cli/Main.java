@@ -47,6 +47,10 @@ public final class Main {
             "  pendigits MODEL|bundled  Accuracy on pen-written samples (default ../shared/pendigits/val.jsonl.gz),",
             "            per digit, worst writers, share answered \"not a digit\".",
             "            --file PATH  --limit N  --extent F (share of the pad the digit spans, default 0.7)",
+            "  adapt     MODEL|bundled --samples FILE --out FILE  Adapt a model to one person's handwriting",
+            "            (a samples file the app saved or exported).  --steps N",
+            "  adapt-bench MODEL|bundled  Teach mode per writer of a pen file: adapt on each writer's first",
+            "            k samples of each digit, test on the rest.  --file PATH  --k 1,3,5  --steps N  --lr X",
             "  handwriting MODEL|bundled  Real-handwriting figures: pen digits and non-digits by unseen writers,",
             "            random scribbles, MNIST, drawn sizes.  --pen PATH  --nondigits PATH  --scribbles N");
 
@@ -78,6 +82,10 @@ public final class Main {
                     return new PredictCommand(out).run(new Options(args, 1, Set.of(), Set.of()).positional());
                 case "pendigits":
                     return new PenDigitsCommand(out).run(new Options(args, 1, Set.of("file", "limit", "extent"), Set.of()));
+                case "adapt":
+                    return new AdaptCommand(out, err).run(new Options(args, 1, Set.of("samples", "out", "steps"), Set.of()));
+                case "adapt-bench":
+                    return new AdaptBench(out).run(new Options(args, 1, Set.of("file", "k", "steps", "lr"), Set.of()));
                 case "handwriting":
                     return new HandwritingBench(out).run(new Options(args, 1, Set.of("pen", "nondigits", "scribbles"), Set.of()));
                 case "bench":

@@ -45,6 +45,15 @@ public final class DigitClassifier implements BatchClassifier, AutoCloseable {
         return metadata;
     }
 
+    /**
+     * The same network under other metadata. The network moves to the returned classifier, which
+     * the caller closes; this one must not be used afterwards.
+     */
+    public synchronized DigitClassifier withMetadata(ModelMetadata value) {
+        predictor.close();
+        return new DigitClassifier(model, value);
+    }
+
     /** When this model's answer is "not a digit". */
     public NotDigitRule notDigitRule() {
         return metadata.notDigit();
@@ -52,6 +61,15 @@ public final class DigitClassifier implements BatchClassifier, AutoCloseable {
 
     Model model() {
         return model;
+    }
+
+    /** The network's parameters in DJL's {@code Block.saveParameters} format, to start another network from them. */
+    public synchronized byte[] parameterBytes() throws java.io.IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
+            model.getBlock().saveParameters(out);
+        }
+        return bytes.toByteArray();
     }
 
     /**

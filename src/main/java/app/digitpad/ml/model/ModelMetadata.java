@@ -28,7 +28,8 @@ public record ModelMetadata(
         Instant createdAt,
         String datasetSha256,
         TrainingData data,
-        NotDigitRule notDigit) {
+        NotDigitRule notDigit,
+        String parent) {
 
     /** Files of ten-output models keep format 1, which DigitPad 0.1 reads; eleven outputs need 2. */
     static final int FORMAT_VERSION = 2;
@@ -37,12 +38,26 @@ public record ModelMetadata(
             int testImages, long trainingMillis, int epochs, int trainImages, boolean augmented, String datasetSha256,
             TrainingData data, NotDigitRule notDigit) {
         return new ModelMetadata(name, architecture, MnistNormalizer.MEAN, MnistNormalizer.STD, testAccuracy, testLoss,
-                testImages, trainingMillis, epochs, trainImages, augmented, Instant.now(), datasetSha256, data, notDigit);
+                testImages, trainingMillis, epochs, trainImages, augmented, Instant.now(), datasetSha256, data, notDigit, "");
     }
 
     public ModelMetadata withName(String value) {
         return new ModelMetadata(value, architecture, normalizationMean, normalizationStd, testAccuracy, testLoss,
-                testImages, trainingMillis, epochs, trainImages, augmented, createdAt, datasetSha256, data, notDigit);
+                testImages, trainingMillis, epochs, trainImages, augmented, createdAt, datasetSha256, data, notDigit, parent);
+    }
+
+    /**
+     * What a model adapted from this one says of itself: its own name, test figures and time, the
+     * personal samples it learnt from, and this model as its parent.
+     */
+    public ModelMetadata adapted(String newName, double accuracy, double loss, int images, long millis, int samples) {
+        return new ModelMetadata(newName, architecture, normalizationMean, normalizationStd, accuracy, loss, images, millis,
+                epochs, samples, true, Instant.now(), datasetSha256, data, notDigit, name);
+    }
+
+    /** Whether this model was adapted from another one (see {@link #parent}). */
+    public boolean isAdapted() {
+        return !parent.isEmpty();
     }
 
     /** Outputs of the network: 10 digits, or 11 with "not a digit". */
@@ -79,6 +94,9 @@ public record ModelMetadata(
         json.addProperty("classes", notDigit.classes());
         if (notDigit.canReject()) {
             json.addProperty("notDigitThreshold", notDigit.threshold());
+        }
+        if (!parent.isEmpty()) {
+            json.addProperty("parent", parent);
         }
         return json.toString();
     }
@@ -128,7 +146,8 @@ public record ModelMetadata(
                     Instant.parse(json.get("createdAt").getAsString()),
                     json.get("datasetSha256").getAsString(),
                     data,
-                    notDigit);
+                    notDigit,
+                    json.has("parent") ? json.get("parent").getAsString() : "");
         } catch (ModelFormatException e) {
             throw e;
         } catch (RuntimeException e) {

@@ -68,30 +68,55 @@ final class BatchAssembler {
      */
     void fill(int[] pool, int from, int mnistImages, float[] images, float[] labels, SplittableRandom random) {
         int slot = 0;
-        for (int i = 0; i < mnistImages; i++, slot++) {
-            int index = pool[from + i];
-            mnist.copyImage(index, images, slot * MnistData.PIXELS);
-            if (mnistAugmenter != null) {
-                mnistAugmenter.augment(images, slot * MnistData.PIXELS, random);
-            }
-            labels[slot] = mnist.label(index);
+        for (int i = 0; i < mnistImages; i++) {
+            slot = addMnist(pool[from + i], images, labels, slot, random);
         }
-        if (pen != null) {
-            for (int i = 0; i < penDigits(mnistImages); i++, slot++) {
-                PenDigit digit = pen.digits().get(random.nextInt(pen.digits().size()));
-                draw(digit.strokes(), images, slot, random);
-                labels[slot] = digit.label();
-            }
-            for (int i = 0; i < nonDigits(mnistImages); i++, slot++) {
-                draw(pen.nonDigits().get(random.nextInt(pen.nonDigits().size())).strokes(), images, slot, random);
-                labels[slot] = NotDigitRule.NOT_A_DIGIT;
-            }
-            for (int i = 0; i < scribbles(mnistImages); i++, slot++) {
-                draw(ScribbleGenerator.scribble(random), images, slot, random);
-                labels[slot] = NotDigitRule.NOT_A_DIGIT;
-            }
-        }
+        slot = addPen(penDigits(mnistImages), nonDigits(mnistImages), scribbles(mnistImages), images, labels, slot, random);
         MnistNormalizer.normalizeInPlace(images, 0, slot * MnistData.PIXELS);
+    }
+
+    /** Puts MNIST image {@code index} (augmented if asked) into {@code slot}; returns the next slot. */
+    int addMnist(int index, float[] images, float[] labels, int slot, SplittableRandom random) {
+        mnist.copyImage(index, images, slot * MnistData.PIXELS);
+        if (mnistAugmenter != null) {
+            mnistAugmenter.augment(images, slot * MnistData.PIXELS, random);
+        }
+        labels[slot] = mnist.label(index);
+        return slot + 1;
+    }
+
+    /** Random pen digits, non-digits and scribbles from {@code slot} on (none without pen data); returns the next slot. */
+    int addPen(int digits, int others, int scribbles, float[] images, float[] labels, int slot, SplittableRandom random) {
+        if (pen == null) {
+            return slot;
+        }
+        for (int i = 0; i < digits; i++) {
+            PenDigit digit = pen.digits().get(random.nextInt(pen.digits().size()));
+            slot = addDrawing(digit.strokes(), digit.label(), images, labels, slot, random);
+        }
+        for (int i = 0; i < others; i++) {
+            PenDigit other = pen.nonDigits().get(random.nextInt(pen.nonDigits().size()));
+            slot = addDrawing(other.strokes(), NotDigitRule.NOT_A_DIGIT, images, labels, slot, random);
+        }
+        for (int i = 0; i < scribbles; i++) {
+            slot = addDrawing(ScribbleGenerator.scribble(random), NotDigitRule.NOT_A_DIGIT, images, labels, slot, random);
+        }
+        return slot;
+    }
+
+    /** Draws {@code strokes}, randomly distorted, into {@code slot} with class {@code label}; returns the next slot. */
+    int addDrawing(List<Stroke> strokes, int label, float[] images, float[] labels, int slot, SplittableRandom random) {
+        draw(strokes, images, slot, random);
+        labels[slot] = label;
+        return slot + 1;
+    }
+
+    boolean hasPen() {
+        return pen != null;
+    }
+
+    int mnistSize() {
+        return mnist.size();
     }
 
     private void draw(List<Stroke> strokes, float[] images, int slot, SplittableRandom random) {

@@ -7,10 +7,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
-import ai.djl.training.loss.Loss;
-import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import app.digitpad.ml.data.MnistData;
 import app.digitpad.ml.data.MnistNormalizer;
@@ -90,10 +87,7 @@ public final class TrainingRun {
 
         Engine.getInstance().setRandomSeed((int) config.seed());
         Tracker rate = numUpdate -> config.schedule().rate(config.learningRate(), step, totalSteps);
-        // beta2 0.99 rather than Adam's 0.999: the second-moment estimate forgets the noisy first
-        // steps sooner, which measurably helps runs of only a few hundred steps (README sweep).
-        DefaultTrainingConfig djlConfig = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-                .optOptimizer(Optimizer.adam().optLearningRateTracker(rate).optBeta2(0.99f).build());
+        DefaultTrainingConfig djlConfig = TrainingStep.config(rate);
 
         Model model = Model.newInstance(config.architecture().id());
         boolean handedOver = false;
@@ -104,7 +98,6 @@ public final class TrainingRun {
             long trainingNanos = 0;
             try (Trainer trainer = model.newTrainer(djlConfig)) {
                 trainer.initialize(new Shape(fullBatch, 1, 28, 28));
-                Loss loss = trainer.getLoss();
                 float[] images = new float[fullBatch * MnistData.PIXELS];
                 float[] labels = new float[fullBatch];
                 step = 0;
@@ -119,20 +112,9 @@ public final class TrainingRun {
                             throw new TrainingCancelledException(epoch, b + 1);
                         }
                         assembler.fill(pool, b * batchSize, batchSize, images, labels, random);
-                        float batchLoss;
-                        int batchCorrect;
-                        try (NDManager batchManager = trainer.getManager().newSubManager()) {
-                            NDArray x = batchManager.create(images, new Shape(fullBatch, 1, 28, 28));
-                            NDArray y = batchManager.create(labels);
-                            try (GradientCollector collector = trainer.newGradientCollector()) {
-                                NDList predictions = trainer.forward(new NDList(x));
-                                NDArray lossValue = loss.evaluate(new NDList(y), predictions);
-                                collector.backward(lossValue);
-                                batchLoss = lossValue.getFloat();
-                                batchCorrect = countCorrect(predictions.singletonOrThrow().toFloatArray(), labels, classes);
-                            }
-                            trainer.step();
-                        }
+                        TrainingStep.Result stepResult = TrainingStep.run(trainer, images, labels, fullBatch, classes);
+                        float batchLoss = stepResult.loss();
+                        int batchCorrect = stepResult.correct();
                         step++;
                         lossSum += batchLoss;
                         correct += batchCorrect;
@@ -206,21 +188,5 @@ public final class TrainingRun {
         }
         Shuffle.inPlace(all, new SplittableRandom(config.seed()));
         return java.util.Arrays.copyOf(all, config.trainLimit());
-    }
-
-    private static int countCorrect(float[] logits, float[] labels, int classes) {
-        int correct = 0;
-        for (int i = 0; i < labels.length; i++) {
-            int best = 0;
-            for (int c = 1; c < classes; c++) {
-                if (logits[i * classes + c] > logits[i * classes + best]) {
-                    best = c;
-                }
-            }
-            if (best == (int) labels[i]) {
-                correct++;
-            }
-        }
-        return correct;
     }
 }

@@ -1,0 +1,181 @@
+package app.digitpad.cli;
+
+import app.digitpad.ml.data.MnistData;
+import app.digitpad.ml.data.MnistLoader;
+import app.digitpad.ml.data.MnistSource;
+import app.digitpad.ml.data.PenTrainingSet;
+import app.digitpad.ml.eval.Evaluator;
+import app.digitpad.ml.eval.NotDigitRule;
+import app.digitpad.ml.eval.PenEvaluation;
+import app.digitpad.ml.model.DigitClassifier;
+import app.digitpad.ml.train.Adaptation;
+import app.digitpad.preprocess.PenDigit;
+import app.digitpad.preprocess.PenDigits;
+import app.digitpad.preprocess.Stroke;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Teach mode, measured per writer: each writer's first k samples of each digit (file order) are
+ * the corrections the model is adapted on, and the writer's other samples are the test. A sample
+ * counts as read right when the pad would show its digit: the most probable digit is right and the
+ * model does not answer "not a digit".
+ */
+final class AdaptBench {
+    private static final int[] KS = {1, 3, 5};
+    private static final int HARDEST = 5;
+
+    private final PrintStream out;
+
+    AdaptBench(PrintStream out) {
+        this.out = out;
+    }
+
+    /** One writer's figures at one k. */
+    record WriterResult(String writer, int tested, double before, double after, double mnistAfter, long millis) {}
+
+    int run(Options options) throws Exception {
+        if (options.positional().size() != 1) {
+            throw new UsageException("adapt-bench needs exactly one model file (or 'bundled').");
+        }
+        int steps = options.integer("steps", Adaptation.Settings.defaults().steps());
+        float rate = options.decimal("lr", Adaptation.Settings.defaults().learningRate());
+        int[] ks = options.string("k", null) == null ? KS
+                : Arrays.stream(options.string("k", "").split(",")).mapToInt(Integer::parseInt).toArray();
+        Path file = Path.of(options.string("file", PenDigitsCommand.DEFAULT_FILE.toString()));
+        if (!Files.isRegularFile(file)) {
+            throw new IOException("Pen-digit file " + file + " does not exist (give --file PATH).");
+        }
+        Map<String, List<PenDigit>> writers = byWriter(PenDigits.load(file));
+        MnistLoader loader = new MnistLoader(MnistSource.bundled());
+        MnistData train = loader.train();
+        MnistData test = loader.test();
+        PenTrainingSet pen = PenTrainingSet.loadBundled();
+        Adaptation.Settings settings = Adaptation.Settings.defaults().withSteps(steps).withLearningRate(rate).withTestImages(0);
+        try (DigitClassifier parent = Main.loadModel(options.positional().get(0))) {
+            double mnistBefore = Evaluator.evaluate(parent, test).accuracy();
+            out.printf("Model: %s%nWriters: %d in %s; adaptation: %d steps, peak lr %s, %d personal + %d replayed images a step%n",
+                    parent.metadata().summary(), writers.size(), file, settings.steps(), settings.learningRate(),
+                    settings.personal(), settings.replay());
+            out.printf("MNIST test before adapting: %.2f%%%n", mnistBefore * 100);
+            for (int k : ks) {
+                List<WriterResult> results = new ArrayList<>();
+                int skipped = 0;
+                for (Map.Entry<String, List<PenDigit>> writer : writers.entrySet()) {
+                    List<PenDigit> corrections = new ArrayList<>();
+                    List<PenDigit> rest = new ArrayList<>();
+                    if (!split(writer.getValue(), k, corrections, rest)) {
+                        skipped++;
+                        continue;
+                    }
+                    double before = readRight(parent, rest);
+                    long start = System.nanoTime();
+                    try (DigitClassifier adapted = new Adaptation(parent, corrections, train, test, pen, settings,
+                            Adaptation.Listener.NONE).run()) {
+                        long millis = (System.nanoTime() - start) / 1_000_000;
+                        results.add(new WriterResult(writer.getKey(), rest.size(), before, readRight(adapted, rest),
+                                Evaluator.evaluate(adapted, test).accuracy(), millis));
+                    }
+                }
+                report(k, results, skipped, mnistBefore);
+            }
+        }
+        return 0;
+    }
+
+    private void report(int k, List<WriterResult> results, int skipped, double mnistBefore) {
+        out.printf("%n== k = %d (%d corrections a writer): %d writers, %d skipped (fewer than %d of some digit) ==%n",
+                k, 10 * k, results.size(), skipped, k + 1);
+        if (results.isEmpty()) {
+            return;
+        }
+        double[] before = results.stream().mapToDouble(WriterResult::before).sorted().toArray();
+        double[] after = results.stream().mapToDouble(WriterResult::after).sorted().toArray();
+        double meanBefore = Arrays.stream(before).average().orElse(0);
+        double meanAfter = Arrays.stream(after).average().orElse(0);
+        out.printf("read right, before: mean %.2f%%  median %.2f%%  worst %.2f%%%n", meanBefore * 100, median(before) * 100,
+                before[0] * 100);
+        out.printf("read right, after:  mean %.2f%%  median %.2f%%  worst %.2f%%%n", meanAfter * 100, median(after) * 100,
+                after[0] * 100);
+        out.printf("mean error after / before: %.2f (%.2f%% -> %.2f%%)%n",
+                meanBefore < 1 ? (1 - meanAfter) / (1 - meanBefore) : 0, (1 - meanBefore) * 100, (1 - meanAfter) * 100);
+        double[] mnist = results.stream().mapToDouble(WriterResult::mnistAfter).sorted().toArray();
+        out.printf("MNIST test after: mean %.2f%%  lowest %.2f%% (before %.2f%%)%n", Arrays.stream(mnist).average().orElse(0) * 100,
+                mnist[0] * 100, mnistBefore * 100);
+        long[] millis = results.stream().mapToLong(WriterResult::millis).sorted().toArray();
+        out.printf("adaptation time: median %.2f s  slowest %.2f s%n", millis[millis.length / 2] / 1000.0,
+                millis[millis.length - 1] / 1000.0);
+        List<WriterResult> hardest = new ArrayList<>(results);
+        hardest.sort(Comparator.comparingDouble(WriterResult::before));
+        out.print("writers with the most errors before:");
+        for (WriterResult r : hardest.subList(0, Math.min(HARDEST, hardest.size()))) {
+            out.printf(" %s %.1f%% -> %.1f%% (%d);", r.writer(), r.before() * 100, r.after() * 100, r.tested());
+        }
+        out.println();
+    }
+
+    private static double median(double[] sorted) {
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    /** Samples grouped by writer, in file order. */
+    static Map<String, List<PenDigit>> byWriter(List<PenDigit> samples) {
+        Map<String, List<PenDigit>> writers = new LinkedHashMap<>();
+        for (PenDigit sample : samples) {
+            if (sample.isDigit()) {
+                writers.computeIfAbsent(sample.writer(), w -> new ArrayList<>()).add(sample);
+            }
+        }
+        return writers;
+    }
+
+    /**
+     * The first {@code k} of each digit go to {@code corrections}, the others to {@code rest}; false
+     * when some digit has no sample left to test after its k corrections.
+     */
+    static boolean split(List<PenDigit> samples, int k, List<PenDigit> corrections, List<PenDigit> rest) {
+        int[] taken = new int[10];
+        int[] count = new int[10];
+        for (PenDigit s : samples) {
+            count[s.label()]++;
+        }
+        for (int d = 0; d < 10; d++) {
+            if (count[d] < k + 1) {
+                return false;
+            }
+        }
+        for (PenDigit s : samples) {
+            if (taken[s.label()] < k) {
+                taken[s.label()]++;
+                corrections.add(s);
+            } else {
+                rest.add(s);
+            }
+        }
+        return true;
+    }
+
+    /** Share of {@code samples} the pad would show as their digit. */
+    static double readRight(DigitClassifier model, List<PenDigit> samples) throws Exception {
+        List<List<Stroke>> drawings = new ArrayList<>();
+        for (PenDigit s : samples) {
+            drawings.add(s.strokes());
+        }
+        float[][] rows = PenEvaluation.classify(model, drawings);
+        NotDigitRule rule = model.notDigitRule();
+        int right = 0;
+        for (int i = 0; i < rows.length; i++) {
+            right += NotDigitRule.digit(rows[i]) == samples.get(i).label() && !rule.flags(rows[i]) ? 1 : 0;
+        }
+        return samples.isEmpty() ? 0 : right / (double) samples.size();
+    }
+}
