@@ -7,7 +7,12 @@ import app.digitpad.ui.AppServices;
 import app.digitpad.ui.Dialogs;
 import app.digitpad.ui.FxDialogs;
 import app.digitpad.ui.LiveModel;
+import app.digitpad.ml.data.PenDataCache;
+import app.digitpad.ml.personal.SampleStore;
 import app.digitpad.ui.MainView;
+import app.digitpad.ui.teach.SamplesView;
+import app.digitpad.ui.teach.TeachPanel;
+import app.digitpad.ui.teach.TeachViewModel;
 import app.digitpad.ui.MainViewModel;
 import app.digitpad.ui.Theme;
 import app.digitpad.ui.Workers;
@@ -25,6 +30,7 @@ public final class DigitPadWindow {
     private final AppServices services;
     private final MainViewModel mainModel;
     private final PadViewModel padModel;
+    private final TeachViewModel teachModel;
     private TrainView trainView; // built when its tab is first shown
     private final MainView mainView;
 
@@ -41,8 +47,12 @@ public final class DigitPadWindow {
                 ModelStore.userDefault());
         mainModel = new MainViewModel(liveModel, workers.background(), dialogs, ModelPreload::takeOrLoad);
         padModel = new PadViewModel(liveModel, workers.inference());
-        mainView = new MainView(stage, mainModel, dialogs, new PadView(padModel),
-                () -> trainView = new TrainView(services), () -> new EvaluateView(services));
+        teachModel = new TeachViewModel(padModel, liveModel, SampleStore.userDefault(), services.modelStore(),
+                services.mnist(), new PenDataCache(), workers.background(), Platform::runLater,
+                file -> file.ifPresentOrElse(mainModel::openModel, mainModel::loadBundledModel));
+        mainView = new MainView(stage, mainModel, dialogs, new PadView(padModel, new TeachPanel(teachModel)),
+                () -> trainView = new TrainView(services), () -> new EvaluateView(services),
+                () -> new SamplesView(teachModel, dialogs));
         Scene scene = new Scene(mainView, 1180, 760);
         Theme.apply(scene, false);
         stage.setScene(scene);
@@ -68,6 +78,10 @@ public final class DigitPadWindow {
         return padModel;
     }
 
+    public TeachViewModel teachModel() {
+        return teachModel;
+    }
+
     public MainView mainView() {
         return mainView;
     }
@@ -77,6 +91,7 @@ public final class DigitPadWindow {
         if (trainView != null) {
             trainView.shutdown();
         }
+        teachModel.shutdown();
         services.workers().close();
         services.liveModel().close();
     }

@@ -12,6 +12,11 @@ public interface Dialogs {
     /** Asks where to save; {@code extension} like ".csv". */
     Optional<Path> chooseSaveFile(String title, String suggestedName, String extension);
 
+    /** Asks for a file to read; {@code extension} like ".jsonl" (other files can still be chosen). */
+    default Optional<Path> chooseFileToOpen(String title, String extension) {
+        return Optional.empty();
+    }
+
     /** A short, non-blocking notice (for example "Model saved"). */
     void notify(String message);
 }

@@ -55,6 +55,16 @@ public final class FxDialogs implements Dialogs {
     }
 
     @Override
+    public Optional<Path> chooseFileToOpen(String title, String extension) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter(extension.substring(1).toUpperCase(), "*" + extension),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        return Optional.ofNullable(chooser.showOpenDialog(owner)).map(File::toPath);
+    }
+
+    @Override
     public void notify(String message) {
         Notifications.create().owner(owner).text(message).position(Pos.BOTTOM_RIGHT)
                 .hideAfter(Duration.seconds(4)).showInformation();

@@ -22,7 +22,7 @@ public final class MainView extends BorderPane {
     private final TabPane tabs = new TabPane();
 
     public MainView(Stage stage, MainViewModel model, Dialogs dialogs, Node draw, Supplier<Node> train,
-            Supplier<Node> evaluate) {
+            Supplier<Node> evaluate, Supplier<Node> samples) {
         getStyleClass().add("main-view");
         setId("main-view");
 
@@ -47,7 +47,8 @@ public final class MainView extends BorderPane {
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         Tab drawTab = new Tab("Draw", draw);
         drawTab.setId("tab-draw");
-        tabs.getTabs().addAll(drawTab, lazyTab("Train", "tab-train", train), lazyTab("Evaluate", "tab-evaluate", evaluate));
+        tabs.getTabs().addAll(drawTab, lazyTab("Train", "tab-train", train), lazyTab("Evaluate", "tab-evaluate", evaluate),
+                lazyTab("My samples", "tab-samples", samples));
         setCenter(tabs);
 
         StatusBar status = new StatusBar();

@@ -33,6 +33,8 @@ public record ModelMetadata(
 
     /** Files of ten-output models keep format 1, which DigitPad 0.1 reads; eleven outputs need 2. */
     static final int FORMAT_VERSION = 2;
+    /** MNIST's test set: a figure on fewer images says so. */
+    static final int FULL_TEST_SET = 10_000;
 
     public static ModelMetadata of(String name, Architecture architecture, double testAccuracy, double testLoss,
             int testImages, long trainingMillis, int epochs, int trainImages, boolean augmented, String datasetSha256,
@@ -50,10 +52,13 @@ public record ModelMetadata(
      * What a model adapted from this one says of itself: its own name, test figures and time, the
      * personal samples it learnt from, and this model as its parent.
      */
-    public ModelMetadata adapted(String newName, double accuracy, double loss, int images, long millis, int samples) {
-        return new ModelMetadata(newName, architecture, normalizationMean, normalizationStd, accuracy, loss, images, millis,
+    public ModelMetadata adapted(double accuracy, double loss, int images, long millis, int samples) {
+        String base = name.endsWith(PERSONAL) ? name : name + PERSONAL;
+        return new ModelMetadata(base, architecture, normalizationMean, normalizationStd, accuracy, loss, images, millis,
                 epochs, samples, true, Instant.now(), datasetSha256, data, notDigit, name);
     }
+
+    private static final String PERSONAL = "-personal";
 
     /** Whether this model was adapted from another one (see {@link #parent}). */
     public boolean isAdapted() {
@@ -67,7 +72,10 @@ public record ModelMetadata(
 
     /** A one-line description for status bars and CLI output. */
     public String summary() {
-        return String.format("%s (%s, %.2f%% MNIST test accuracy)", name, architecture.id(), testAccuracy * 100);
+        String test = testImages >= FULL_TEST_SET ? String.format("%.2f%% MNIST test accuracy", testAccuracy * 100)
+                : String.format("%.2f%% on %,d MNIST test images", testAccuracy * 100, testImages);
+        return String.format("%s (%s%s, %s)", name, architecture.id(),
+                data == TrainingData.MNIST_PEN ? ", MNIST + pen digits" : "", test);
     }
 
     String toJson() {

@@ -165,7 +165,7 @@ public final class Adaptation {
             handedOver = true;
             Evaluation evaluation = settings.testImages() > 0 ? Evaluator.evaluate(adapted, test) : null;
             long millis = (System.nanoTime() - start) / 1_000_000;
-            return adapted.withMetadata(from.adapted(from.name() + "-personal",
+            return adapted.withMetadata(from.adapted(
                     evaluation == null ? from.testAccuracy() : evaluation.accuracy(),
                     evaluation == null ? from.testLoss() : evaluation.loss(),
                     evaluation == null ? from.testImages() : test.size(), millis, corrections.size()));

@@ -21,7 +21,7 @@ import javafx.scene.shape.StrokeLineJoin;
 public final class PadCanvas extends Pane {
     private static final Color INK = Color.rgb(20, 20, 28);
     /** The pen on screen, in pad units; recognition draws the strokes with its own pen (InkStyle). */
-    private static final double BRUSH = PadViewModel.PAD_SIZE / 12.0;
+    private static final double BRUSH = PadViewModel.PAD_SIZE / 18.0;
 
     private final Canvas canvas = new Canvas();
     private final PadViewModel model;

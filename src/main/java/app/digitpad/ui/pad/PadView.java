@@ -25,6 +25,11 @@ public final class PadView extends BorderPane {
     private final PreviewView preview = new PreviewView(140);
 
     public PadView(PadViewModel model) {
+        this(model, null);
+    }
+
+    /** @param below shown under the bars (the teach panel), or null */
+    public PadView(PadViewModel model, javafx.scene.Node below) {
         this.model = model;
         getStyleClass().add("pad-view");
         setId("pad-view");
@@ -98,14 +103,23 @@ public final class PadView extends BorderPane {
         HBox top = new HBox(16, answer, seen);
         top.setAlignment(Pos.CENTER);
         HBox.setHgrow(answer, Priority.ALWAYS);
-        VBox right = new VBox(14, top, barsTitle, bars, modelLabel);
+        VBox right = new VBox(14, top, barsTitle, bars);
+        if (below != null) {
+            right.getChildren().add(below);
+        }
+        right.getChildren().add(modelLabel);
         right.setPadding(new Insets(16));
-        right.setPrefWidth(360);
-        right.setMinWidth(320);
-        right.getStyleClass().add("results");
+        // the teach panel makes the column taller than a small window: it scrolls rather than clips
+        javafx.scene.control.ScrollPane results = new javafx.scene.control.ScrollPane(right);
+        results.setFitToWidth(true);
+        results.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        results.setPrefWidth(376);
+        results.setMinWidth(336);
+        results.getStyleClass().addAll("results", "edge-to-edge");
+        results.setId("results");
 
         setCenter(left);
-        setRight(right);
+        setRight(results);
 
         model.recognitionProperty().addListener((obs, old, r) -> {
             answer.pseudoClassStateChanged(NOT_A_DIGIT, r != null && r.notADigit());

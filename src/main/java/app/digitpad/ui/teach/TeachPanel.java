@@ -1,0 +1,165 @@
+package app.digitpad.ui.teach;
+
+import app.digitpad.ml.personal.PersonalSample;
+import app.digitpad.ui.pad.Recognition;
+import javafx.beans.binding.Bindings;
+import javafx.css.PseudoClass;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * Under the bars: "It was: 0 1 … 9 / not a digit" (buttons and keys), what was saved, and "Adapt to
+ * my handwriting" with its progress, Cancel, the way back to the previous model, and the option to
+ * adapt by itself every few corrections.
+ */
+public final class TeachPanel extends VBox {
+    private static final PseudoClass SAID = PseudoClass.getPseudoClass("said");
+
+    private final Button[] answers = new Button[11];
+
+    public TeachPanel(TeachViewModel model) {
+        super(6);
+        getStyleClass().add("teach-panel");
+        setId("teach-panel");
+
+        Label title = new Label("It was:");
+        title.getStyleClass().add("section-title");
+        FlowPane choices = new FlowPane(4, 4);
+        choices.setId("teach-choices");
+        for (int d = 0; d <= 10; d++) {
+            int label = d == 10 ? PersonalSample.NOT_A_DIGIT : d;
+            Button button = new Button(d == 10 ? "Not a digit (X)" : Integer.toString(d));
+            button.setId(d == 10 ? "teach-none" : "teach-" + d);
+            button.getStyleClass().add(d == 10 ? "teach-none" : "teach-digit");
+            button.setFocusTraversable(false); // keys keep going to the pad
+            button.setTooltip(new Tooltip(d == 10 ? "Save this drawing as not a digit (key X)"
+                    : "Save this drawing as a " + d + " (key " + d + ")"));
+            button.setOnAction(e -> model.correct(label));
+            button.disableProperty().bind(model.pad().emptyProperty());
+            answers[d] = button;
+            choices.getChildren().add(button);
+        }
+        model.pad().recognitionProperty().addListener((obs, old, r) -> markAnswer(r));
+
+        Label message = new Label();
+        message.setId("teach-message");
+        message.getStyleClass().add("teach-message");
+        message.setWrapText(true);
+        message.textProperty().bind(model.messageProperty());
+
+        Button adapt = new Button("Adapt to my handwriting");
+        adapt.setId("adapt");
+        adapt.getStyleClass().add("accent");
+        adapt.setTooltip(new Tooltip("Fine-tune the live model on your samples; the model it came from stays one click away"));
+        adapt.setOnAction(e -> model.adapt());
+        adapt.disableProperty().bind(model.adaptingProperty().or(model.countProperty().isEqualTo(0)));
+        Button cancel = new Button("Cancel");
+        cancel.setId("adapt-cancel");
+        cancel.setOnAction(e -> model.cancel());
+        cancel.visibleProperty().bind(model.adaptingProperty());
+        cancel.managedProperty().bind(cancel.visibleProperty());
+        ProgressBar progress = new ProgressBar();
+        progress.setId("adapt-progress");
+        progress.progressProperty().bind(model.progressProperty());
+        progress.visibleProperty().bind(model.adaptingProperty());
+        progress.managedProperty().bind(progress.visibleProperty());
+        progress.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(progress, Priority.ALWAYS);
+        HBox running = new HBox(6, progress, cancel);
+        running.setAlignment(Pos.CENTER_LEFT);
+        running.visibleProperty().bind(model.adaptingProperty());
+        running.managedProperty().bind(running.visibleProperty());
+
+        Button undo = new Button();
+        undo.setId("adapt-undo");
+        undo.textProperty().bind(model.undoLabelProperty());
+        undo.setTooltip(new Tooltip("Make the model this one was adapted from live again"));
+        undo.visibleProperty().bind(model.undoLabelProperty().isNotEmpty().and(model.adaptingProperty().not()));
+        undo.managedProperty().bind(undo.visibleProperty());
+        undo.setOnAction(e -> model.undo());
+        FlowPane actions = new FlowPane(6, 6, adapt, undo);
+
+        CheckBox auto = new CheckBox("Adapt by itself every");
+        auto.setId("adapt-auto");
+        auto.selectedProperty().bindBidirectional(model.autoAdaptProperty());
+        Spinner<Integer> every = new Spinner<>(1, 100, model.autoEveryProperty().get());
+        every.setId("adapt-every");
+        every.setPrefWidth(76);
+        every.setEditable(false); // typed digits are answers for the pad
+        every.valueProperty().addListener((obs, old, value) -> model.autoEveryProperty().set(value));
+        every.disableProperty().bind(auto.selectedProperty().not());
+        Label corrections = new Label("samples");
+        HBox autoRow = new HBox(6, auto, every, corrections);
+        autoRow.setAlignment(Pos.CENTER_LEFT);
+
+        Label count = new Label();
+        count.setId("teach-count");
+        count.getStyleClass().add("model-label");
+        count.textProperty().bind(Bindings.createStringBinding(() -> model.countProperty().get() == 0
+                ? "No personal samples yet: press the right answer after a drawing to keep it."
+                : model.countProperty().get() + " personal samples (My samples tab)", model.countProperty()));
+        count.setWrapText(true);
+
+        getChildren().addAll(title, choices, message, actions, running, autoRow, count);
+
+        sceneProperty().addListener((obs, old, scene) -> {
+            if (scene == null) {
+                return;
+            }
+            for (int d = 0; d <= 9; d++) {
+                int digit = d;
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.getKeyCode(Integer.toString(d))),
+                        () -> answerIfShown(model, digit));
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.valueOf("NUMPAD" + d)),
+                        () -> answerIfShown(model, digit));
+            }
+            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.X),
+                    () -> answerIfShown(model, PersonalSample.NOT_A_DIGIT));
+            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.A, KeyCombination.SHORTCUT_DOWN),
+                    () -> {
+                        if (isShown() && !adapt.isDisabled()) {
+                            model.adapt();
+                        }
+                    });
+        });
+    }
+
+    /** The model's own answer is marked, so pressing it visibly confirms rather than corrects. */
+    private void markAnswer(Recognition r) {
+        for (int d = 0; d <= 10; d++) {
+            boolean said = r != null && (d == 10 ? r.notADigit() : !r.notADigit() && r.digit() == d);
+            answers[d].pseudoClassStateChanged(SAID, said);
+        }
+    }
+
+    private void answerIfShown(TeachViewModel model, int label) {
+        if (isShown() && !model.pad().emptyProperty().get()) {
+            model.correct(label);
+        }
+    }
+
+    /** Keys answer only while the Draw tab is the one on screen. */
+    private boolean isShown() {
+        if (getScene() == null || localToScene(getBoundsInLocal()).getWidth() <= 0) {
+            return false;
+        }
+        for (javafx.scene.Node n = this; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
