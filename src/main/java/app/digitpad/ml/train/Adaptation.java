@@ -147,6 +147,7 @@ public final class Adaptation {
             BatchAssembler replay = new BatchAssembler(mnist, pen, true);
             float[] images = new float[batch * MnistData.PIXELS];
             float[] labels = new float[batch];
+            TrainingStep stepper = new TrainingStep();
             try (Trainer trainer = model.newTrainer(TrainingStep.config(rate))) {
                 trainer.initialize(new Shape(batch, 1, 28, 28));
                 for (step[0] = 0; step[0] < settings.steps(); step[0]++) {
@@ -154,7 +155,7 @@ public final class Adaptation {
                         throw new TrainingCancelledException(1, step[0] + 1);
                     }
                     int slot = fill(replay, images, labels, random);
-                    TrainingStep.Result result = TrainingStep.run(trainer, images, labels, slot, classes);
+                    TrainingStep.Result result = stepper.run(trainer, images, labels, slot, classes);
                     listener.onStep(step[0] + 1, settings.steps(), result.loss());
                 }
             }

@@ -100,6 +100,7 @@ public final class TrainingRun {
                 trainer.initialize(new Shape(fullBatch, 1, 28, 28));
                 float[] images = new float[fullBatch * MnistData.PIXELS];
                 float[] labels = new float[fullBatch];
+                TrainingStep stepper = new TrainingStep();
                 step = 0;
                 for (int epoch = 1; epoch <= config.epochs(); epoch++) {
                     SplittableRandom random = new SplittableRandom(config.seed() * 31 + epoch);
@@ -112,7 +113,7 @@ public final class TrainingRun {
                             throw new TrainingCancelledException(epoch, b + 1);
                         }
                         assembler.fill(pool, b * batchSize, batchSize, images, labels, random);
-                        TrainingStep.Result stepResult = TrainingStep.run(trainer, images, labels, fullBatch, classes);
+                        TrainingStep.Result stepResult = stepper.run(trainer, images, labels, fullBatch, classes);
                         float batchLoss = stepResult.loss();
                         int batchCorrect = stepResult.correct();
                         step++;
