@@ -77,6 +77,9 @@ final class HandwritingBench {
             row("pen digits flagged / MNIST test flagged", pct(pen.digitsFlaggedShare()) + " / "
                     + pct(test.flagged(rule) / (double) test.size()), "<= 1% / <= 0.5%");
             row("accuracy spread over drawn sizes" + sizes, String.format("%.2f points", (high - low) * 100), "<= 0.3 points");
+            if (options.flag("thresholds") && rule.canReject()) {
+                thresholds(classifier, digits, nonDigits, mnist, scribbleCount);
+            }
             out.printf("worst writers:");
             for (PenEvaluation.Writer w : pen.writers().subList(0, Math.min(5, pen.writers().size()))) {
                 out.printf(" %s %.1f%% (%d/%d)", w.name(), w.accuracy() * 100, w.correct(), w.digits());
@@ -84,6 +87,37 @@ final class HandwritingBench {
             out.println();
         }
         return 0;
+    }
+
+    /** The flagged shares at other thresholds than the model's: what moving the decision would trade. */
+    private void thresholds(DigitClassifier classifier, List<PenDigit> digits, List<PenDigit> nonDigits, MnistData mnist,
+            int scribbleCount) throws Exception {
+        float[][] pen = PenEvaluation.classify(classifier, drawings(digits));
+        float[][] others = PenEvaluation.classify(classifier, drawings(nonDigits));
+        float[][] scribbles = PenEvaluation.classify(classifier, ScribbleGenerator.set(SCRIBBLE_SEED, scribbleCount));
+        float[][] test = new float[mnist.size()][];
+        Evaluation evaluation = Evaluator.evaluate(classifier, mnist);
+        for (int i = 0; i < test.length; i++) {
+            test[i] = evaluation.probabilities(i);
+        }
+        out.println("threshold   non-digits  scribbles  pen digits  MNIST test   (share flagged)");
+        for (float t : new float[] {0.3f, 0.4f, 0.5f, 0.6f, 0.7f, 0.8f, 0.9f}) {
+            NotDigitRule rule = new NotDigitRule(NotDigitRule.DIGITS + 1, t);
+            out.printf("  %.1f       %7s   %7s    %7s     %7s%n", t, pct(flagged(rule, others)), pct(flagged(rule, scribbles)),
+                    pct(flagged(rule, pen)), pct(flagged(rule, test)));
+        }
+    }
+
+    private static double flagged(NotDigitRule rule, float[][] rows) {
+        int n = 0;
+        for (float[] row : rows) {
+            n += rule.flags(row) ? 1 : 0;
+        }
+        return rows.length == 0 ? 0 : n / (double) rows.length;
+    }
+
+    private static List<List<app.digitpad.preprocess.Stroke>> drawings(List<PenDigit> samples) {
+        return samples.stream().map(PenDigit::strokes).toList();
     }
 
     private void row(String figure, String measured, String goal) {

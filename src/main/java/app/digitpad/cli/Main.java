@@ -52,7 +52,8 @@ public final class Main {
             "  adapt-bench MODEL|bundled  Teach mode per writer of a pen file: adapt on each writer's first",
             "            k samples of each digit, test on the rest.  --file PATH  --k 1,3,5  --steps N  --lr X",
             "  handwriting MODEL|bundled  Real-handwriting figures: pen digits and non-digits by unseen writers,",
-            "            random scribbles, MNIST, drawn sizes.  --pen PATH  --nondigits PATH  --scribbles N");
+            "            random scribbles, MNIST, drawn sizes.  --pen PATH  --nondigits PATH  --scribbles N",
+            "            --thresholds (flagged shares at other not-a-digit thresholds too)");
 
     private final PrintStream out;
     private final PrintStream err;
@@ -87,7 +88,8 @@ public final class Main {
                 case "adapt-bench":
                     return new AdaptBench(out).run(new Options(args, 1, Set.of("file", "k", "steps", "lr"), Set.of()));
                 case "handwriting":
-                    return new HandwritingBench(out).run(new Options(args, 1, Set.of("pen", "nondigits", "scribbles"), Set.of()));
+                    return new HandwritingBench(out).run(new Options(args, 1, Set.of("pen", "nondigits", "scribbles"),
+                            Set.of("thresholds")));
                 case "bench":
                     return new BenchCommand(out).run(new Options(args, 1, Set.of("epochs", "arch-epochs", "long-epochs"), Set.of("quick", "skip-long")));
                 default:

@@ -5,16 +5,20 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Seeded random scribbles: marks a person makes on a pad that nobody would read as a digit. Six
- * kinds: a tangled random walk, back-and-forth hatching, a coiled spring, overlapping circles,
- * scattered dashes, and a tight spiral. Each one is far longer than it is wide (or is many separate
+ * Seeded random scribbles: marks a person makes on a pad that nobody would read as a digit. Four
+ * kinds: a tangled random walk, back-and-forth hatching, scattered dashes, and a spiral. Each one traces far more than its size (or is many separate
  * marks), which is what keeps it apart from a digit: an 8, the longest digit, traces about three
- * times its height; every scribble here traces at least five times its extent.
+ * times its height; every scribble here traces at least five times its extent. None is packed so
+ * tight that it becomes a solid blot once drawn into 28x28: a solid bar is what a thick MNIST 1
+ * looks like. Two kinds were tried and left out for looking like digits once in 28x28: a coiled
+ * spring (a thick bar, a 1) and circles drawn over each other (a bold 0, or an 8 when stacked).
  * Coordinates are in a unit frame; the recognizer normalizes size and position away.
  */
 public final class ScribbleGenerator {
     /** How many kinds {@link #scribble} chooses among. */
-    public static final int KINDS = 6;
+    public static final int KINDS = 4;
+    /** The kind made of many separate marks rather than one long trace. */
+    static final int DASHES = 2;
     /** The shortest trace, in multiples of the mark's larger extent, of the one-stroke kinds. */
     static final double MIN_TRACE = 5;
 
@@ -40,12 +44,10 @@ public final class ScribbleGenerator {
             List<Stroke> strokes = switch (kind) {
                 case 0 -> randomWalk(random);
                 case 1 -> hatching(random);
-                case 2 -> coil(random);
-                case 3 -> circles(random);
-                case 4 -> dashes(random);
+                case DASHES -> dashes(random);
                 default -> spiral(random);
             };
-            if (kind == 4 || trace(strokes) >= MIN_TRACE * extent(strokes) || attempt > 20) {
+            if (kind == DASHES || trace(strokes) >= MIN_TRACE * extent(strokes) || attempt > 20) {
                 return strokes;
             }
         }
@@ -53,7 +55,7 @@ public final class ScribbleGenerator {
 
     /** A pen wandering with sharp random turns inside a box. */
     private static List<Stroke> randomWalk(SplittableRandom random) {
-        int steps = 50 + random.nextInt(90);
+        int steps = 30 + random.nextInt(45);
         double x = 0.5;
         double y = 0.5;
         double heading = random.nextDouble() * 2 * Math.PI;
@@ -80,10 +82,11 @@ public final class ScribbleGenerator {
 
     /** Back-and-forth strokes filling an area, at any angle, as when shading or crossing out. */
     private static List<Stroke> hatching(SplittableRandom random) {
-        int lines = 6 + random.nextInt(10);
+        int lines = 5 + random.nextInt(6);
         double angle = random.nextDouble() * Math.PI;
         double length = 0.6 + random.nextDouble() * 0.4;
-        double spacing = length * (0.06 + random.nextDouble() * 0.1);
+        // lines far enough apart to stay lines: packed tight, hatching is a solid bar, like a thick 1
+        double spacing = length * (0.13 + random.nextDouble() * 0.1);
         List<Point> points = new ArrayList<>();
         for (int i = 0; i <= lines; i++) {
             double along = (i % 2 == 0 ? -0.5 : 0.5) * length * (0.8 + random.nextDouble() * 0.2);
@@ -91,49 +94,6 @@ public final class ScribbleGenerator {
             points.add(rotate(along, across, angle));
         }
         return List.of(new Stroke(smooth(points, 3)));
-    }
-
-    /** A coiled spring: loop after loop drawn while moving sideways. */
-    private static List<Stroke> coil(SplittableRandom random) {
-        int loops = 4 + random.nextInt(6);
-        double radius = 0.12 + random.nextDouble() * 0.15;
-        double advance = radius * (0.3 + random.nextDouble() * 0.6);
-        double angle = random.nextDouble() * 2 * Math.PI;
-        List<Point> points = new ArrayList<>();
-        for (int i = 0; i <= loops * 16; i++) {
-            double t = i / 16.0 * 2 * Math.PI;
-            double along = advance * t / (2 * Math.PI) + radius * Math.cos(t);
-            double across = radius * Math.sin(t) * (0.8 + 0.2 * Math.cos(t * 0.37));
-            points.add(rotate(along, across, angle));
-        }
-        return List.of(new Stroke(points));
-    }
-
-    /** Three to six circles of different sizes over each other, in one or several strokes. */
-    private static List<Stroke> circles(SplittableRandom random) {
-        int count = 3 + random.nextInt(4);
-        boolean oneStroke = random.nextBoolean();
-        List<Stroke> strokes = new ArrayList<>();
-        List<Point> current = new ArrayList<>();
-        for (int c = 0; c < count; c++) {
-            double cx = random.nextDouble();
-            double cy = random.nextDouble();
-            double r = 0.15 + random.nextDouble() * 0.3;
-            double start = random.nextDouble() * 2 * Math.PI;
-            double direction = random.nextBoolean() ? 1 : -1;
-            for (int i = 0; i <= 24; i++) {
-                double t = start + direction * i / 24.0 * 2 * Math.PI;
-                current.add(new Point(cx + r * Math.cos(t), cy + r * Math.sin(t)));
-            }
-            if (!oneStroke) {
-                strokes.add(new Stroke(current));
-                current = new ArrayList<>();
-            }
-        }
-        if (!current.isEmpty()) {
-            strokes.add(new Stroke(current));
-        }
-        return strokes;
     }
 
     /** Five to twelve short marks scattered over the pad. */
@@ -159,8 +119,8 @@ public final class ScribbleGenerator {
 
     /** A tight spiral of three to seven turns, inwards or outwards. */
     private static List<Stroke> spiral(SplittableRandom random) {
-        double turns = 3 + random.nextDouble() * 4;
-        double squash = 0.6 + random.nextDouble() * 0.4;
+        double turns = 2.2 + random.nextDouble() * 1.3;
+        double squash = 0.8 + random.nextDouble() * 0.2;
         boolean inwards = random.nextBoolean();
         List<Point> points = new ArrayList<>();
         int n = (int) (turns * 20);

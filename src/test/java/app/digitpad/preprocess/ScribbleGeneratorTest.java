@@ -22,7 +22,7 @@ class ScribbleGeneratorTest {
         for (int i = 0; i < scribbles.size(); i++) {
             List<Stroke> s = scribbles.get(i);
             double ratio = ScribbleGenerator.trace(s) / ScribbleGenerator.extent(s);
-            if (i % ScribbleGenerator.KINDS == 4) {
+            if (i % ScribbleGenerator.KINDS == ScribbleGenerator.DASHES) {
                 assertTrue(s.size() >= 5, "scattered dashes are at least five marks");
             } else if (ratio < ScribbleGenerator.MIN_TRACE) {
                 shortOnes[i % ScribbleGenerator.KINDS]++;
@@ -36,7 +36,7 @@ class ScribbleGeneratorTest {
         }
         for (int kind = 0; kind < ScribbleGenerator.KINDS; kind++) {
             // a kind may rarely give up after its retries, never often
-            assertTrue(shortOnes[kind] <= 2, "kind " + kind + ": " + shortOnes[kind] + " of 100 trace too little");
+            assertTrue(shortOnes[kind] <= 2, "kind " + kind + ": " + shortOnes[kind] + " of 150 trace too little");
         }
     }
 

@@ -21,9 +21,9 @@ import java.util.SplittableRandom;
  * over MNIST; the pen samples ride along in every batch. Not thread-safe.
  */
 final class BatchAssembler {
-    /** Pen samples added per MNIST image in a batch: for 128 MNIST digits, 32 pen digits, 16 non-digits, 4 scribbles. */
+    /** Pen samples added per MNIST image in a batch: for 128 MNIST digits, 32 pen digits, 12 non-digits, 4 scribbles. */
     static final double PEN_DIGITS = 0.25;
-    static final double NON_DIGITS = 0.125;
+    static final double NON_DIGITS = 0.09375;
     static final double SCRIBBLES = 1 / 32.0;
 
     private final MnistData mnist;
