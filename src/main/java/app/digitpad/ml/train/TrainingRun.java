@@ -15,6 +15,7 @@ import app.digitpad.ml.data.PenTrainingSet;
 import app.digitpad.ml.eval.BatchClassifier;
 import app.digitpad.ml.eval.Evaluation;
 import app.digitpad.ml.eval.Evaluator;
+import app.digitpad.ml.eval.NotDigitCalibration;
 import app.digitpad.ml.eval.NotDigitRule;
 import app.digitpad.ml.model.DigitClassifier;
 import app.digitpad.ml.model.ModelMetadata;
@@ -29,11 +30,8 @@ import java.util.SplittableRandom;
  * augmentation costs no JNI calls.
  */
 public final class TrainingRun {
-    /**
-     * An eleven-output model says "not a digit" when that output has at least this probability:
-     * more than any digit can then have, and a little stricter than the most probable class.
-     */
-    public static final float NOT_A_DIGIT_THRESHOLD = 0.5f;
+    /** Training images the not-a-digit threshold is chosen on ({@link NotDigitCalibration}). */
+    static final int CALIBRATION_IMAGES = 10_000;
 
     private final TrainingConfig config;
     private final MnistData train;
@@ -94,6 +92,7 @@ public final class TrainingRun {
         try {
             model.setBlock(config.architecture().build(classes));
             List<EpochResult> history = new ArrayList<>();
+            NotDigitRule notDigit;
             long start = System.nanoTime();
             long trainingNanos = 0;
             try (Trainer trainer = model.newTrainer(djlConfig)) {
@@ -136,14 +135,14 @@ public final class TrainingRun {
                     history.add(result);
                     listener.onEpoch(result);
                 }
+                notDigit = classes > NotDigitRule.DIGITS ? calibrate(trainer) : NotDigitRule.NONE;
             }
             long millis = (System.nanoTime() - start) / 1_000_000;
             EpochResult last = history.get(history.size() - 1);
             ModelMetadata metadata = ModelMetadata.of(
                     config.architecture().id() + "-" + config.epochs() + "ep", config.architecture(), last.testAccuracy(),
                     last.testLoss(), test.size(), millis, config.epochs(), batches * fullBatch, config.augment(), train.sha256(),
-                    config.data(), classes > NotDigitRule.DIGITS ? new NotDigitRule(classes, NOT_A_DIGIT_THRESHOLD)
-                            : NotDigitRule.NONE);
+                    config.data(), notDigit);
             DigitClassifier classifier = new DigitClassifier(model, metadata);
             handedOver = true;
             return new TrainingResult(classifier, List.copyOf(history), millis);
@@ -155,7 +154,28 @@ public final class TrainingRun {
     }
 
     private Evaluation evaluate(Trainer trainer) {
-        BatchClassifier forward = (images, count) -> {
+        try {
+            return Evaluator.evaluate(classifier(trainer), test);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("test-set evaluation failed: " + e.getMessage(), e);
+        }
+    }
+
+    private NotDigitRule calibrate(Trainer trainer) {
+        try {
+            return NotDigitCalibration.of(classifier(trainer), train.slice(0, Math.min(train.size(), CALIBRATION_IMAGES)));
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("choosing the not-a-digit threshold failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The network being trained as a classifier: inference mode, no gradients, each batch in its own manager. */
+    private static BatchClassifier classifier(Trainer trainer) {
+        return (images, count) -> {
             try (NDManager manager = trainer.getManager().newSubManager()) {
                 float[] input = java.util.Arrays.copyOf(images, count * MnistData.PIXELS);
                 MnistNormalizer.normalizeInPlace(input, 0, input.length);
@@ -169,13 +189,6 @@ public final class TrainingRun {
                 return rows;
             }
         };
-        try {
-            return Evaluator.evaluate(forward, test);
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException("test-set evaluation failed: " + e.getMessage(), e);
-        }
     }
 
     private int[] trainingIndices() {
