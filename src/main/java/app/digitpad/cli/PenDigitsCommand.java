@@ -8,44 +8,66 @@ import app.digitpad.preprocess.PenDigit;
 import app.digitpad.preprocess.PenDigitPlacer;
 import app.digitpad.preprocess.PenDigits;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * Accuracy on real pen-written digits: each sample is placed on the pad as a user would draw it,
  * rendered with the pad's brush at the pad's resolution and normalized exactly as the live pad does.
  */
-final class PenDigitsCommand {
+@Command(name = "pendigits", sortOptions = false,
+        description = {"Accuracy on real pen-written digits drawn with the pad's brush.",
+            "Each digit is placed on the pad as a person would draw it, rendered with the pad's brush at the pad's "
+                + "resolution, and normalized and classified exactly as the live pad does."})
+final class PenDigitsCommand implements Callable<Integer>, ExpectsArguments {
     static final Path DEFAULT_FILE = Path.of("..", "shared", "pendigits", "dev.jsonl.gz");
     private static final int BATCH = 500;
 
-    private final PrintStream out;
+    @Spec
+    CommandSpec spec;
 
-    PenDigitsCommand(PrintStream out) {
-        this.out = out;
+    @Parameters(paramLabel = "MODEL", description = ModelArgument.DESCRIPTION)
+    Path model;
+
+    @Option(names = "--file", paramLabel = "PATH", description = "Pen digits, one JSON object a line, gzipped or not "
+            + "(default ${DEFAULT-VALUE}).")
+    Path file = DEFAULT_FILE;
+
+    @Option(names = "--limit", paramLabel = "N", description = "Only the first N digits (default: all).")
+    int limit;
+
+    @Option(names = "--extent", paramLabel = "F", description = "Share of the pad a digit's larger side spans "
+            + "(default ${DEFAULT-VALUE}).")
+    double extent = PenDigitPlacer.DRAWN_EXTENT;
+
+    @Override
+    public String expectedArguments() {
+        return "pendigits needs exactly one model file (or 'bundled').";
     }
 
-    int run(Options options) throws Exception {
-        if (options.positional().size() != 1) {
-            throw new UsageException("pendigits needs exactly one model file (or 'bundled').");
-        }
+    @Override
+    public Integer call() throws Exception {
         // options first: a bad command line is reported whatever the files
-        double extent = options.decimal("extent", (float) PenDigitPlacer.DRAWN_EXTENT);
         if (!(extent > 0 && extent <= 1)) {
             throw new UsageException("--extent is the share of the pad a digit spans: above 0 and at most 1, not " + extent + ".");
         }
-        Path file = Path.of(options.string("file", DEFAULT_FILE.toString()));
         if (!Files.isRegularFile(file)) {
             throw new IOException("Pen-digit file " + file + " does not exist (give --file PATH).");
         }
         List<PenDigit> digits = PenDigits.load(file);
-        int limit = options.integer("limit", 0);
         if (limit > 0 && limit < digits.size()) {
             digits = digits.subList(0, limit);
         }
-        try (DigitClassifier classifier = Main.loadModel(options.positional().get(0))) {
+        PrintWriter out = spec.commandLine().getOut();
+        try (DigitClassifier classifier = ModelArgument.load(model)) {
             ConfusionMatrix matrix = evaluate(classifier, digits, extent);
             out.printf("Model: %s%nPen digits: %,d from %s, its larger side %.0f%% of a %d px pad, with a %.1f px brush%n",
                     classifier.metadata().summary(), digits.size(), file, extent * 100, MnistPreprocessor.PAD_SIZE,
