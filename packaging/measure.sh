@@ -3,7 +3,7 @@
 # self-test and of the window (under Xvfb, through packaging/gui-start.sh).
 #   packaging/measure.sh [--runs N] [IMAGE]    (IMAGE default target/jpackage/DigitPad, N warm runs default 3)
 # "Cold" is a new user's first start: each cold run gets a fresh, empty HOME (and no DJL_CACHE_DIR),
-# and the warm runs reuse that HOME. Images built before 2026-12-03 unpacked the PyTorch natives
+# and the warm runs reuse that HOME. Images built up to commit 459dea8 unpacked the PyTorch natives
 # (446 MB libtorch_cpu.so) from a jar into ~/.djl.ai at that start; now they lie unpacked in the
 # image, and the script prints what each first start left in its HOME. The OS file cache stays warm
 # either way (the image's files were just read or written).
