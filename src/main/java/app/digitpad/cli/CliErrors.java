@@ -85,8 +85,8 @@ final class CliErrors {
         }
         ArgSpec spec = e.getArgSpec();
         if (spec instanceof OptionSpec option && e.getValue() != null && e.getCause() != null) {
-            // a value that did not convert
-            Class<?> type = option.type();
+            // a value that did not convert; for a list option (--k 1,3,5) the type of one element
+            Class<?> type = option.auxiliaryTypes()[0];
             if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
                 return "Option " + option.longestName() + " needs a whole number, not '" + e.getValue() + "'.";
             }
