@@ -1,11 +1,13 @@
 #!/bin/sh
-# DigitPad's Linux launcher: the build puts it in the app image as bin/DigitPad, in place of the
-# native launcher jpackage writes, and the .deb installs it as /opt/digitpad/bin/DigitPad.
+# DigitPad's Linux launcher: the build puts it in the app image as bin/DigitPad (the window) and
+# bin/digitpad (the command line), in place of the native launchers jpackage writes; the .deb installs
+# them in /opt/digitpad/bin/ and links /usr/bin/digitpad to the second. Each reads the .cfg of its own
+# name (lib/app/DigitPad.cfg, lib/app/digitpad.cfg), as jpackage's launchers do.
 # Why: before it starts Java, jpackage's Linux launcher asks rpm and then dpkg which package owns
 # it (`dpkg -S`, twice per start). dpkg answers by reading the file list of every installed
 # package: 0.33 s of every start on the build machine (761 packages), more on a desktop with more.
 # This script starts the same JVM the same way: the options, class path and main class come from
-# lib/app/DigitPad.cfg, the file jpackage's launcher reads, with $APPDIR, $BINDIR and $ROOTDIR
+# the .cfg file jpackage's launcher reads, with $APPDIR, $BINDIR and $ROOTDIR
 # expanded, and -Djpackage.app-path set as jpackage's launcher sets it. Arguments pass unchanged.
 # POSIX sh, one fork (readlink): a few milliseconds.
 set -eu
@@ -13,7 +15,7 @@ launcher=$(readlink -f "$0")
 bin=${launcher%/*}
 root=${bin%/*}
 app="$root/lib/app"
-cfg="$app/DigitPad.cfg"
+cfg="$app/${launcher##*/}.cfg"
 java="$root/lib/runtime/bin/java"
 for f in "$cfg" "$java"; do
   [ -e "$f" ] || { echo "DigitPad: $f is missing; reinstall DigitPad" >&2; exit 1; }

@@ -13,7 +13,7 @@ import app.digitpad.preprocess.PenDigit;
 import app.digitpad.preprocess.PenDigits;
 import app.digitpad.preprocess.Stroke;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,6 +22,12 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * Teach mode, measured per writer: each writer's first k samples of each digit (file order) are
@@ -29,28 +35,51 @@ import java.util.Map;
  * counts as read right when the pad would show its digit: the most probable digit is right and the
  * model does not answer "not a digit".
  */
-final class AdaptBench {
-    private static final int[] KS = {1, 3, 5};
+@Command(name = "adapt-bench", sortOptions = false,
+        description = {"Teach mode per writer: adapt on a writer's first k samples, test on the rest.",
+            "For each writer of a pen file, MODEL is adapted on the writer's first k samples of each digit and "
+                + "tested on the writer's other samples, before and after."})
+final class AdaptBench implements Callable<Integer>, ExpectsArguments {
     private static final int HARDEST = 5;
 
-    private final PrintStream out;
+    @Spec
+    CommandSpec spec;
 
-    AdaptBench(PrintStream out) {
-        this.out = out;
+    @Parameters(paramLabel = "MODEL", description = ModelArgument.DESCRIPTION)
+    Path model;
+
+    @Option(names = "--file", paramLabel = "PATH", description = "Pen samples by writer (default ${DEFAULT-VALUE}).")
+    Path file = PenDigitsCommand.DEFAULT_FILE;
+
+    @Option(names = "--k", paramLabel = "K", split = ",", description = "Corrections per digit, comma-separated "
+            + "(default 1,3,5).")
+    int[] ks = {1, 3, 5};
+
+    @Option(names = "--steps", paramLabel = "N", description = "Adaptation steps (default ${DEFAULT-VALUE}).")
+    int steps = Adaptation.Settings.defaults().steps();
+
+    @Option(names = "--lr", paramLabel = "X", description = "Peak learning rate of the adaptation (default ${DEFAULT-VALUE}).")
+    float rate = Adaptation.Settings.defaults().learningRate();
+
+    private PrintWriter out;
+
+    @Override
+    public String expectedArguments() {
+        return "adapt-bench needs exactly one model file (or 'bundled').";
     }
 
     /** One writer's figures at one k. */
     record WriterResult(String writer, int tested, double before, double after, double mnistAfter, long millis) {}
 
-    int run(Options options) throws Exception {
-        if (options.positional().size() != 1) {
-            throw new UsageException("adapt-bench needs exactly one model file (or 'bundled').");
+    @Override
+    public Integer call() throws Exception {
+        Adaptation.Settings settings;
+        try {
+            settings = Adaptation.Settings.defaults().withSteps(steps).withLearningRate(rate).withTestImages(0);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--steps must be at least 1 and --lr above 0.");
         }
-        int steps = options.integer("steps", Adaptation.Settings.defaults().steps());
-        float rate = options.decimal("lr", Adaptation.Settings.defaults().learningRate());
-        int[] ks = options.string("k", null) == null ? KS
-                : Arrays.stream(options.string("k", "").split(",")).mapToInt(Integer::parseInt).toArray();
-        Path file = Path.of(options.string("file", PenDigitsCommand.DEFAULT_FILE.toString()));
+        out = spec.commandLine().getOut();
         if (!Files.isRegularFile(file)) {
             throw new IOException("Pen-digit file " + file + " does not exist (give --file PATH).");
         }
@@ -59,8 +88,7 @@ final class AdaptBench {
         MnistData train = loader.train();
         MnistData test = loader.test();
         PenTrainingSet pen = PenTrainingSet.loadBundled();
-        Adaptation.Settings settings = Adaptation.Settings.defaults().withSteps(steps).withLearningRate(rate).withTestImages(0);
-        try (DigitClassifier parent = Main.loadModel(options.positional().get(0))) {
+        try (DigitClassifier parent = ModelArgument.load(model)) {
             double mnistBefore = Evaluator.evaluate(parent, test).accuracy();
             out.printf("Model: %s%nWriters: %d in %s; adaptation: %d steps, peak lr %s, %d personal + %d replayed images a step%n",
                     parent.metadata().summary(), writers.size(), file, settings.steps(), settings.learningRate(),

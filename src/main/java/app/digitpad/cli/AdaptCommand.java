@@ -11,36 +11,54 @@ import app.digitpad.ml.train.Adaptation;
 import app.digitpad.ml.train.Durations;
 import app.digitpad.preprocess.PenDigit;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code adapt MODEL --samples FILE --out FILE}: what "Adapt to my handwriting" does in the app. */
-final class AdaptCommand {
-    private final PrintStream out;
-    private final PrintStream err;
+@Command(name = "adapt", sortOptions = false,
+        description = {"Adapt a model to one person's handwriting.",
+            "Fine-tunes MODEL on a samples file the app saved or exported, as \"Adapt to my handwriting\" does in "
+                + "the app, and saves the adapted model."})
+final class AdaptCommand implements Callable<Integer>, ExpectsArguments {
+    @Spec
+    CommandSpec spec;
 
-    AdaptCommand(PrintStream out, PrintStream err) {
-        this.out = out;
-        this.err = err;
+    @Parameters(paramLabel = "MODEL", description = ModelArgument.DESCRIPTION)
+    Path model;
+
+    @Option(names = "--samples", paramLabel = "FILE", description = "A samples file the app saved or exported.")
+    Path samplesFile;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Where to save the adapted model.")
+    Path target;
+
+    @Option(names = "--steps", paramLabel = "N", description = "Adaptation steps (default ${DEFAULT-VALUE}).")
+    int steps = Adaptation.Settings.defaults().steps();
+
+    @Override
+    public String expectedArguments() {
+        return "adapt needs exactly one model file (or 'bundled').";
     }
 
-    int run(Options options) throws Exception {
-        if (options.positional().size() != 1) {
-            throw new UsageException("adapt needs exactly one model file (or 'bundled').");
-        }
-        String samplesOption = options.string("samples", null);
-        String outOption = options.string("out", null);
-        if (samplesOption == null || outOption == null) {
+    @Override
+    public Integer call() throws Exception {
+        if (samplesFile == null || target == null) {
             throw new UsageException("adapt needs --samples FILE (a samples file the app saved or exported) and --out FILE.");
         }
-        int steps = options.integer("steps", Adaptation.Settings.defaults().steps());
         if (steps < 1) {
             throw new UsageException("--steps must be at least 1.");
         }
-        Path samplesFile = Path.of(samplesOption);
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         if (!Files.isRegularFile(samplesFile)) {
             throw new IOException("Samples file " + samplesFile + " does not exist.");
         }
@@ -51,11 +69,10 @@ final class AdaptCommand {
             corrections.add(sample.asPenDigit());
         }
         MnistLoader loader = new MnistLoader(MnistSource.bundled());
-        try (DigitClassifier parent = Main.loadModel(options.positional().get(0))) {
+        try (DigitClassifier parent = ModelArgument.load(model)) {
             Adaptation adaptation = new Adaptation(parent, corrections, loader.train(), loader.test(),
                     PenTrainingSet.loadBundled(), Adaptation.Settings.defaults().withSteps(steps), Adaptation.Listener.NONE);
             try (DigitClassifier adapted = adaptation.run()) {
-                Path target = Path.of(outOption);
                 ModelFiles.save(adapted, target);
                 out.printf("Adapted %s on %d personal samples in %s: %s, saved to %s%n", parent.metadata().name(),
                         adaptation.samples(), Durations.format(adapted.metadata().trainingMillis()), adapted.metadata().summary(),

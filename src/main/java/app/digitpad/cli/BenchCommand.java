@@ -9,25 +9,48 @@ import app.digitpad.ml.train.TrainingConfig;
 import app.digitpad.ml.train.TrainingListener;
 import app.digitpad.ml.train.TrainingResult;
 import app.digitpad.ml.train.TrainingRun;
-import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Prints training throughput, time to 99% test accuracy and single-image inference latency. */
-final class BenchCommand {
-    private final PrintStream out;
+@Command(name = "bench", sortOptions = false,
+        description = {"Training throughput, time to 99%% and 99.5%%, inference latency.",
+            "Throughput per architecture, time to 99%% test accuracy (fast-cnn's default run) and to 99.5%% (the "
+                + "long run, the shipped model's recipe), and single-image latency. Takes minutes: it trains on all "
+                + "of MNIST."})
+final class BenchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
 
-    BenchCommand(PrintStream out) {
-        this.out = out;
-    }
+    @Option(names = "--epochs", paramLabel = "N", description = "Epochs of fast-cnn's default run (default ${DEFAULT-VALUE}).")
+    int fastEpochs = TrainingConfig.defaults().epochs();
 
-    int run(Options options) throws Exception {
-        boolean quick = options.flag("quick");
-        int archEpochs = options.integer("arch-epochs", 1);
-        int fastEpochs = options.integer("epochs", 0);
-        int longEpochs = options.integer("long-epochs", 10);
+    @Option(names = "--long-epochs", paramLabel = "N", description = "Epochs of the long run (default ${DEFAULT-VALUE}).")
+    int longEpochs = 10;
+
+    @Option(names = "--skip-long", description = "Leave out the long run.")
+    boolean skipLong;
+
+    @Option(names = "--arch-epochs", paramLabel = "N", description = "Epochs per architecture in the throughput part "
+            + "(default ${DEFAULT-VALUE}).")
+    int archEpochs = 1;
+
+    @Option(names = "--quick", description = "Throughput part on 10,000 training and 2,000 test images only.")
+    boolean quick;
+
+    private PrintWriter out;
+
+    @Override
+    public Integer call() throws Exception {
         // checked here, not after minutes of training
-        if (archEpochs < 1 || fastEpochs < 0 || longEpochs < 1) {
-            throw new UsageException("bench: --arch-epochs and --long-epochs must be at least 1, --epochs at least 1 if given.");
+        if (archEpochs < 1 || fastEpochs < 1 || longEpochs < 1) {
+            throw new UsageException("bench: --epochs, --arch-epochs and --long-epochs must be at least 1.");
         }
+        out = spec.commandLine().getOut();
         MnistLoader loader = new MnistLoader(MnistSource.bundled());
         MnistData train = loader.train();
         MnistData test = loader.test();
@@ -48,15 +71,12 @@ final class BenchCommand {
             }
         }
 
-        TrainingConfig fast = TrainingConfig.defaults();
-        if (fastEpochs > 0) {
-            fast = fast.withEpochs(fastEpochs);
-        }
+        TrainingConfig fast = TrainingConfig.defaults().withEpochs(fastEpochs);
         try (TrainingResult result = timeTo(fast, "fast-cnn default run", 0.99f, train, test)) {
             out.println();
             new LatencyBench(out).run(result.classifier());
         }
-        if (!options.flag("skip-long")) {
+        if (!skipLong) {
             // The shipped model's recipe: the second goal is 99.5% within three minutes.
             TrainingConfig longRun = TrainingConfig.defaults().withEpochs(longEpochs).withAugment(true);
             timeTo(longRun, "fast-cnn long run (the shipped model's recipe)", 0.995f, train, test).close();

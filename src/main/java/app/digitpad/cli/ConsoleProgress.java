@@ -5,18 +5,18 @@ import app.digitpad.ml.train.Durations;
 import app.digitpad.ml.train.EpochResult;
 import app.digitpad.ml.train.TrainingConfig;
 import app.digitpad.ml.train.TrainingListener;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 
 /** Prints a training run as a redrawn progress bar and one line per epoch. */
 final class ConsoleProgress implements TrainingListener {
     private static final int WIDTH = 30;
 
-    private final PrintStream out;
+    private final PrintWriter out;
     private final boolean terminal;
     private long lastDraw;
     private int lastTenth = -1;
 
-    ConsoleProgress(PrintStream out) {
+    ConsoleProgress(PrintWriter out) {
         this.out = out;
         // Redrawing with \r only makes sense on a terminal; logs get a line per 10%.
         this.terminal = System.console() != null;

@@ -12,41 +12,67 @@ import app.digitpad.preprocess.PenDigit;
 import app.digitpad.preprocess.PenDigits;
 import app.digitpad.preprocess.ScribbleGenerator;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * How a model reads real handwriting, against the goals of issue #12: pen digits and non-digits by
  * writers it never saw, random scribbles, MNIST, and how much the drawn size matters. Any file of
  * the pen format can stand in for the validation sets, so writers we do not have are measured alike.
  */
-final class HandwritingBench {
+@Command(name = "handwriting", sortOptions = false,
+        description = {"Real-handwriting figures against the goals of issue #12.",
+            "Pen digits and non-digits by unseen writers, random scribbles, MNIST, and how much the drawn size matters."})
+final class HandwritingBench implements Callable<Integer>, ExpectsArguments {
     static final Path PEN_VAL = Path.of("..", "shared", "pendigits", "val.jsonl.gz");
     static final Path NON_DIGITS_VAL = Path.of("..", "shared", "nondigits", "val.jsonl.gz");
     /** The scribble test set: a fixed seed no training run uses (training draws from its own seeded streams). */
     static final long SCRIBBLE_SEED = 20_261_202L;
     private static final double[] EXTENTS = {0.3, 0.5, 0.7, 0.9};
 
-    private final PrintStream out;
+    @Spec
+    CommandSpec spec;
 
-    HandwritingBench(PrintStream out) {
-        this.out = out;
+    @Parameters(paramLabel = "MODEL", description = ModelArgument.DESCRIPTION)
+    Path model;
+
+    @Option(names = "--pen", paramLabel = "PATH", description = "Pen digits by unseen writers (default ${DEFAULT-VALUE}).")
+    Path penFile = PEN_VAL;
+
+    @Option(names = "--nondigits", paramLabel = "PATH", description = "Pen-written non-digits (default ${DEFAULT-VALUE}).")
+    Path nonDigitsFile = NON_DIGITS_VAL;
+
+    @Option(names = "--scribbles", paramLabel = "N", description = "Random scribbles to flag (default ${DEFAULT-VALUE}).")
+    int scribbleCount = 1200;
+
+    @Option(names = "--thresholds", description = "Also the flagged shares at other not-a-digit thresholds.")
+    boolean showThresholds;
+
+    private PrintWriter out;
+
+    @Override
+    public String expectedArguments() {
+        return "handwriting needs exactly one model file (or 'bundled').";
     }
 
-    int run(Options options) throws Exception {
-        if (options.positional().size() != 1) {
-            throw new UsageException("handwriting needs exactly one model file (or 'bundled').");
-        }
-        int scribbleCount = options.integer("scribbles", 1200);
+    @Override
+    public Integer call() throws Exception {
         if (scribbleCount < 1) {
             throw new UsageException("--scribbles must be at least 1.");
         }
-        List<PenDigit> digits = load(Path.of(options.string("pen", PEN_VAL.toString())));
-        List<PenDigit> nonDigits = load(Path.of(options.string("nondigits", NON_DIGITS_VAL.toString())));
+        out = spec.commandLine().getOut();
+        List<PenDigit> digits = load(penFile);
+        List<PenDigit> nonDigits = load(nonDigitsFile);
         MnistData mnist = new MnistLoader(MnistSource.bundled()).test();
-        try (DigitClassifier classifier = Main.loadModel(options.positional().get(0))) {
+        try (DigitClassifier classifier = ModelArgument.load(model)) {
             NotDigitRule rule = classifier.notDigitRule();
             out.println("Model: " + classifier.metadata().summary());
             out.println(rule.canReject()
@@ -67,17 +93,17 @@ final class HandwritingBench {
                 sizes.append(String.format(" %.1f:%.2f%%", extent, accuracy * 100));
             }
             out.printf("%-58s %-24s %s%n", "figure", "measured", "goal");
-            row("pen digits, " + name(options, "pen", PEN_VAL) + " (" + pen.digits() + ")", pct(pen.accuracy()), ">= 99.3%");
+            row("pen digits, " + penFile.getFileName() + " (" + pen.digits() + ")", pct(pen.accuracy()), ">= 99.3%");
             row("worst single writer (" + pen.writers().size() + " writers)",
                     String.format("%.1f%% (%d/%d)", worst.accuracy() * 100, worst.correct(), worst.digits()), ">= 96%");
             row("MNIST test (" + test.size() + ")", pct(test.accuracy()), ">= 99.4%");
-            row("non-digits flagged, " + name(options, "nondigits", NON_DIGITS_VAL) + " (" + others.nonDigits() + ")",
+            row("non-digits flagged, " + nonDigitsFile.getFileName() + " (" + others.nonDigits() + ")",
                     pct(others.nonDigitsFlaggedShare()), ">= 90%");
             row("random scribbles flagged (" + scribbleCount + ", seed " + SCRIBBLE_SEED + ")", pct(scribbles), ">= 95%");
             row("pen digits flagged / MNIST test flagged", pct(pen.digitsFlaggedShare()) + " / "
                     + pct(test.flagged(rule) / (double) test.size()), "<= 1% / <= 0.5%");
             row("accuracy spread over drawn sizes" + sizes, String.format("%.2f points", (high - low) * 100), "<= 0.3 points");
-            if (options.flag("thresholds") && rule.canReject()) {
+            if (showThresholds && rule.canReject()) {
                 thresholds(classifier, digits, nonDigits, mnist, scribbleCount);
             }
             out.printf("worst writers:");
@@ -126,10 +152,6 @@ final class HandwritingBench {
 
     private static String pct(double fraction) {
         return String.format("%.2f%%", fraction * 100);
-    }
-
-    private static String name(Options options, String option, Path fallback) {
-        return Path.of(options.string(option, fallback.toString())).getFileName().toString();
     }
 
     private static List<PenDigit> load(Path file) throws IOException {

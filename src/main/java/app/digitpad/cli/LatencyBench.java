@@ -6,7 +6,7 @@ import app.digitpad.preprocess.PenDigit;
 import app.digitpad.preprocess.PenDigitPlacer;
 import app.digitpad.preprocess.PenDigits;
 import app.digitpad.preprocess.Stroke;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,9 +17,9 @@ import java.util.List;
  * normalize to 28x28, one forward pass. Uses the pen digits beside the project.
  */
 final class LatencyBench {
-    private final PrintStream out;
+    private final PrintWriter out;
 
-    LatencyBench(PrintStream out) {
+    LatencyBench(PrintWriter out) {
         this.out = out;
     }
 

@@ -8,10 +8,16 @@ import app.digitpad.preprocess.PenDigit;
 import app.digitpad.preprocess.PenDigitPlacer;
 import app.digitpad.preprocess.PenDigits;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * Accuracy on real pen-written samples from any file of the UNIPEN JSON-lines format: each one is
@@ -19,35 +25,51 @@ import java.util.List;
  * accuracy, per-digit recall, the worst writers and how often the model says "not a digit" (for
  * the digits, and for the non-digits when the file has any).
  */
-final class PenDigitsCommand {
+@Command(name = "pendigits", sortOptions = false,
+        description = {"Accuracy on real pen-written samples, drawn as on the pad.",
+            "Each sample is placed on the pad as a person would draw it and recognized exactly as the live pad does: "
+                + "accuracy, per-digit recall, the worst writers and how often the model answers \"not a digit\"."})
+final class PenDigitsCommand implements Callable<Integer>, ExpectsArguments {
     static final Path DEFAULT_FILE = Path.of("..", "shared", "pendigits", "val.jsonl.gz");
     private static final int WORST_WRITERS = 5;
 
-    private final PrintStream out;
+    @Spec
+    CommandSpec spec;
 
-    PenDigitsCommand(PrintStream out) {
-        this.out = out;
+    @Parameters(paramLabel = "MODEL", description = ModelArgument.DESCRIPTION)
+    Path model;
+
+    @Option(names = "--file", paramLabel = "PATH", description = "Pen samples in the UNIPEN JSON-lines format, gzipped or "
+            + "not (default ${DEFAULT-VALUE}).")
+    Path file = DEFAULT_FILE;
+
+    @Option(names = "--limit", paramLabel = "N", description = "Only the first N samples (default: all).")
+    int limit;
+
+    @Option(names = "--extent", paramLabel = "F", description = "Share of the pad a sample's larger side spans "
+            + "(default ${DEFAULT-VALUE}).")
+    double extent = PenDigitPlacer.DRAWN_EXTENT;
+
+    @Override
+    public String expectedArguments() {
+        return "pendigits needs exactly one model file (or 'bundled').";
     }
 
-    int run(Options options) throws Exception {
-        if (options.positional().size() != 1) {
-            throw new UsageException("pendigits needs exactly one model file (or 'bundled').");
-        }
+    @Override
+    public Integer call() throws Exception {
         // options first: a bad command line is reported whatever the files
-        double extent = options.decimal("extent", (float) PenDigitPlacer.DRAWN_EXTENT);
         if (!(extent > 0 && extent <= 1)) {
             throw new UsageException("--extent is the share of the pad a digit spans: above 0 and at most 1, not " + extent + ".");
         }
-        Path file = Path.of(options.string("file", DEFAULT_FILE.toString()));
         if (!Files.isRegularFile(file)) {
             throw new IOException("Pen-digit file " + file + " does not exist (give --file PATH).");
         }
         List<PenDigit> samples = PenDigits.load(file);
-        int limit = options.integer("limit", 0);
         if (limit > 0 && limit < samples.size()) {
             samples = samples.subList(0, limit);
         }
-        try (DigitClassifier classifier = Main.loadModel(options.positional().get(0))) {
+        PrintWriter out = spec.commandLine().getOut();
+        try (DigitClassifier classifier = ModelArgument.load(model)) {
             PenEvaluation result = PenEvaluation.of(classifier, classifier.notDigitRule(), samples, extent);
             out.printf("Model: %s%nPen samples: %,d digits%s from %s, drawn at %.0f%% of the pad, recognized with a %.2f px pen%n",
                     classifier.metadata().summary(), result.digits(),

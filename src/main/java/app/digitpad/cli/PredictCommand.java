@@ -5,36 +5,53 @@ import app.digitpad.preprocess.MnistPreprocessor;
 import app.digitpad.preprocess.NoInkException;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.Callable;
 import javax.imageio.ImageIO;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code predict MODEL IMAGE...}: each picture goes through the pad's MNIST normalization, then the model. */
-final class PredictCommand {
-    private final PrintStream out;
+@Command(name = "predict",
+        description = {"Top-3 digits for each image.",
+            "Each picture (PNG, JPEG, GIF or BMP; dark ink on a light background or the other way round) is "
+                + "normalized as the pad normalizes a drawing, then classified."})
+final class PredictCommand implements Callable<Integer>, ExpectsArguments {
+    @Spec
+    CommandSpec spec;
 
-    PredictCommand(PrintStream out) {
-        this.out = out;
+    @Parameters(index = "0", paramLabel = "MODEL", description = ModelArgument.DESCRIPTION)
+    Path model;
+
+    @Parameters(index = "1..*", arity = "1..*", paramLabel = "IMAGE", description = "Pictures of single digits.")
+    List<Path> images;
+
+    @Override
+    public String expectedArguments() {
+        return "predict needs a model file (or 'bundled') and at least one image.";
     }
 
-    int run(List<String> arguments) throws Exception {
-        if (arguments.size() < 2) {
-            throw new UsageException("predict needs a model file (or 'bundled') and at least one image.");
-        }
+    @Override
+    public Integer call() throws Exception {
         // Read every image first: a bad file fails the command before the engine starts.
-        List<Path> files = arguments.subList(1, arguments.size()).stream().map(Path::of).toList();
-        float[][] inputs = new float[files.size()][];
-        for (int i = 0; i < files.size(); i++) {
-            inputs[i] = read(files.get(i));
+        float[][] inputs = new float[images.size()][];
+        for (int i = 0; i < images.size(); i++) {
+            inputs[i] = read(images.get(i));
         }
-        try (DigitClassifier classifier = Main.loadModel(arguments.get(0))) {
-            for (int i = 0; i < files.size(); i++) {
+        PrintWriter out = spec.commandLine().getOut();
+        try (DigitClassifier classifier = ModelArgument.load(model)) {
+            for (int i = 0; i < images.size(); i++) {
                 float[] p = classifier.predict(inputs[i]);
-                Integer[] order = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9};
-                java.util.Arrays.sort(order, (a, b) -> Float.compare(p[b], p[a]));
-                out.printf("%s: %d (%.1f%%), %d (%.1f%%), %d (%.1f%%)%n", files.get(i), order[0], p[order[0]] * 100,
+                Integer[] order = new Integer[p.length];
+                Arrays.setAll(order, k -> k);
+                Arrays.sort(order, (a, b) -> Float.compare(p[b], p[a]));
+                out.printf("%s: %d (%.1f%%), %d (%.1f%%), %d (%.1f%%)%n", images.get(i), order[0], p[order[0]] * 100,
                         order[1], p[order[1]] * 100, order[2], p[order[2]] * 100);
             }
         }

@@ -10,15 +10,15 @@ import app.digitpad.ml.model.ModelFiles;
 import app.digitpad.preprocess.MnistPreprocessor;
 import app.digitpad.preprocess.Point;
 import app.digitpad.preprocess.Stroke;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code DigitPad --self-test}: checks an installed app without opening a window or starting
- * JavaFX. Loads the PyTorch engine and the model shipped inside the app, classifies the first
+ * {@code DigitPad --self-test} and {@code digitpad self-test}: checks an installed app without opening a
+ * window or starting JavaFX. Loads the PyTorch engine and the model shipped inside the app, classifies the first
  * {@value #MNIST_IMAGES} bundled MNIST test images and three digits drawn on the pad in code (through
  * the pad's own renderer and MNIST normalization), then prints one line and exits 0 when all is
  * well, or prints why not on one line and exits 1 (2 for a wrong command line).
@@ -29,10 +29,10 @@ public final class SelfTest {
     /** The shipped model gets all of the first 20 right; one miss is tolerated for a retrained model. */
     static final int MNIST_REQUIRED = 19;
 
-    private final PrintStream out;
-    private final PrintStream err;
+    private final PrintWriter out;
+    private final PrintWriter err;
 
-    SelfTest(PrintStream out, PrintStream err) {
+    SelfTest(PrintWriter out, PrintWriter err) {
         this.out = out;
         this.err = err;
     }
@@ -42,16 +42,21 @@ public final class SelfTest {
         return List.of(args).contains(OPTION);
     }
 
-    /** Runs the self-test and exits the JVM with its code. */
+    /** The launcher's {@code --self-test}: runs the self-test and exits the JVM with its code. */
     public static void main(String[] args) {
-        System.setProperty("java.awt.headless", "true");
-        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
-            // DJL's INFO and WARN lines (native extraction, engine banner, no GPU) would drown the one result line
-            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "error");
-        }
-        System.exit(new SelfTest(System.out, System.err).run(args));
+        quiet();
+        System.exit(new SelfTest(new PrintWriter(System.out, true), new PrintWriter(System.err, true)).run(args));
     }
 
+    /** Headless, and without DJL's INFO and WARN lines (engine banner, no GPU), which would drown the one result line. */
+    static void quiet() {
+        System.setProperty("java.awt.headless", "true");
+        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "error");
+        }
+    }
+
+    /** {@code --self-test [--model FILE]} as the launcher gets it. */
     int run(String[] args) {
         Path modelFile;
         try {
@@ -60,6 +65,11 @@ public final class SelfTest {
             err.println("DigitPad self-test: " + e.getMessage() + " Usage: DigitPad --self-test [--model FILE.dpmodel]");
             return 2;
         }
+        return check(modelFile);
+    }
+
+    /** Checks the engine with {@code modelFile}, or with the shipped model if null; 0 passed, 1 failed. */
+    int check(Path modelFile) {
         long start = System.nanoTime();
         String step = "loading the deep learning engine";
         try {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,8 +20,11 @@ class SelfTestTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(String... args) {
-        return new SelfTest(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
-                .run(args);
+        return new SelfTest(writer(out), writer(err)).run(args);
+    }
+
+    private static PrintWriter writer(ByteArrayOutputStream bytes) {
+        return new PrintWriter(new PrintStream(bytes, true, StandardCharsets.UTF_8), true);
     }
 
     private String out() {

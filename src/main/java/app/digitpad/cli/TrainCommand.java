@@ -1,0 +1,134 @@
+package app.digitpad.cli;
+
+import app.digitpad.ml.data.MnistData;
+import app.digitpad.ml.data.MnistLoader;
+import app.digitpad.ml.data.PenTrainingSet;
+import app.digitpad.ml.data.TrainingData;
+import app.digitpad.ml.model.ModelFiles;
+import app.digitpad.ml.model.ModelStore;
+import app.digitpad.ml.net.Architecture;
+import app.digitpad.ml.train.Durations;
+import app.digitpad.ml.train.Schedule;
+import app.digitpad.ml.train.TrainingCancelledException;
+import app.digitpad.ml.train.TrainingConfig;
+import app.digitpad.ml.train.TrainingResult;
+import app.digitpad.ml.train.TrainingRun;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code train}: trains a network on MNIST with the app's training loop and saves it as a model file. */
+@Command(name = "train", sortOptions = false,
+        description = {"Train a network on MNIST and save it.",
+            "The model goes to a new file in ~/.digitpad/models/ unless --out says otherwise. Ctrl+C stops between "
+                + "batches and saves nothing."})
+final class TrainCommand implements Callable<Integer> {
+    private static final TrainingConfig DEFAULTS = TrainingConfig.defaults();
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--arch", paramLabel = "ID", completionCandidates = Choices.Architectures.class,
+            description = "Network: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
+    Architecture architecture = DEFAULTS.architecture();
+
+    @Option(names = "--epochs", paramLabel = "N", description = "Passes over the training set (default ${DEFAULT-VALUE}).")
+    int epochs = DEFAULTS.epochs();
+
+    @Option(names = "--batch", paramLabel = "N", description = "Images per batch (default ${DEFAULT-VALUE}).")
+    int batchSize = DEFAULTS.batchSize();
+
+    @Option(names = "--lr", paramLabel = "X", description = "Peak learning rate (default ${DEFAULT-VALUE}).")
+    float learningRate = DEFAULTS.learningRate();
+
+    @Option(names = "--schedule", paramLabel = "NAME", completionCandidates = Choices.Schedules.class,
+            description = "Learning-rate schedule: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
+    Schedule schedule = DEFAULTS.schedule();
+
+    @Option(names = "--seed", paramLabel = "N", description = "Random seed (default ${DEFAULT-VALUE}).")
+    long seed = DEFAULTS.seed();
+
+    @Option(names = "--train-limit", paramLabel = "N", description = "Train on a random N of the 60,000 images (default: all).")
+    int trainLimit;
+
+    @Option(names = "--test-limit", paramLabel = "N", description = "Test on the first N of the 10,000 test images (default: all).")
+    int testLimit;
+
+    @Option(names = "--augment", description = "Random rotation, scale, shear, shift, elastic warp and stroke width.")
+    boolean augment;
+
+    @Option(names = "--data", paramLabel = "mnist|mnist+pen", completionCandidates = Choices.TrainingSets.class,
+            description = "What to train on (default mnist); mnist+pen adds pen digits and \"not a digit\".")
+    TrainingData data = DEFAULTS.data();
+
+    @Option(names = "--pen", paramLabel = "FILE", description = "Pen digits for mnist+pen instead of the bundled set "
+            + "(with --nondigits).")
+    Path penFile;
+
+    @Option(names = "--nondigits", paramLabel = "FILE", description = "Pen-written non-digits for mnist+pen instead of the "
+            + "bundled set (with --pen).")
+    Path nonDigitsFile;
+
+    @Mixin
+    DatasetOption dataset;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Where to save the model (default: a new file in ~/.digitpad/models/).")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        TrainingConfig config = config();
+        PrintWriter print = spec.commandLine().getOut();
+        MnistLoader loader = new MnistLoader(dataset.source);
+        Path target = out != null ? out : ModelStore.userDefault().newModelPath(config.architecture().id());
+        PenTrainingSet pen = config.data() == TrainingData.MNIST_PEN ? penData() : null;
+        MnistData train = loader.train();
+        MnistData test = loader.test();
+        TrainingRun run = new TrainingRun(config, train, test, pen, new ConsoleProgress(print));
+        Thread stopOnInterrupt = new Thread(run::cancel);
+        Runtime.getRuntime().addShutdownHook(stopOnInterrupt);
+        try (TrainingResult result = run.run()) {
+            ModelFiles.save(result.classifier(), target);
+            print.printf("Saved %s to %s (training took %s)%n", result.classifier().metadata().summary(), target,
+                    Durations.format(result.trainingMillis()));
+        } catch (TrainingCancelledException e) {
+            spec.commandLine().getErr().println("digitpad: " + e.getMessage() + " Nothing was saved.");
+            return CliErrors.FAILED;
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopOnInterrupt);
+            } catch (IllegalStateException shuttingDown) {
+                // already exiting
+            }
+        }
+        return 0;
+    }
+
+    /** The options as a training configuration; out-of-range values are a bad command line. */
+    private TrainingConfig config() throws UsageException {
+        try {
+            return DEFAULTS.withArchitecture(architecture).withEpochs(epochs).withBatchSize(batchSize)
+                    .withLearningRate(learningRate).withSchedule(schedule).withSeed(seed)
+                    .withLimits(trainLimit, testLimit).withAugment(augment).withData(data);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    /** The bundled pen sets, or the files given; read whole before training starts. */
+    private PenTrainingSet penData() throws IOException, UsageException {
+        if (penFile == null && nonDigitsFile == null) {
+            return PenTrainingSet.loadBundled();
+        }
+        if (penFile == null || nonDigitsFile == null) {
+            throw new UsageException("--pen and --nondigits go together: give both files or neither.");
+        }
+        return PenTrainingSet.load(penFile, nonDigitsFile);
+    }
+}
