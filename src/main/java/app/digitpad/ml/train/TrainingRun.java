@@ -22,6 +22,7 @@ import app.digitpad.ml.model.ModelMetadata;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.CancellationException;
 
 /**
  * One training run of one network on MNIST: the only training loop in DigitPad (CLI, benchmark and
@@ -126,7 +127,7 @@ public final class TrainingRun {
                     }
                     long epochNanos = System.nanoTime() - epochStart;
                     trainingNanos += epochNanos;
-                    Evaluation evaluation = evaluate(trainer);
+                    Evaluation evaluation = evaluate(trainer, epoch);
                     EpochResult result = new EpochResult(epoch, config.epochs(), (float) (lossSum / batches),
                             correct / (float) (batches * batchSize), (float) evaluation.loss(), (float) evaluation.accuracy(),
                             batches * (double) batchSize / (epochNanos / 1e9), (System.nanoTime() - start) / 1_000_000);
@@ -149,7 +150,8 @@ public final class TrainingRun {
         }
     }
 
-    private Evaluation evaluate(Trainer trainer) {
+    /** The test pass checks for cancel between its batches too: it takes seconds on all 10,000 images. */
+    private Evaluation evaluate(Trainer trainer, int epoch) throws TrainingCancelledException {
         BatchClassifier forward = (images, count) -> {
             try (NDManager manager = trainer.getManager().newSubManager()) {
                 float[] input = java.util.Arrays.copyOf(images, count * MnistData.PIXELS);
@@ -164,7 +166,9 @@ public final class TrainingRun {
             }
         };
         try {
-            return Evaluator.evaluate(forward, test);
+            return Evaluator.evaluate(forward, test, fraction -> {}, () -> cancelled);
+        } catch (CancellationException e) {
+            throw TrainingCancelledException.duringTest(epoch);
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
