@@ -115,20 +115,18 @@ public final class Main {
         MnistData train = loader.train();
         MnistData test = loader.test();
         TrainingRun run = new TrainingRun(config, train, test, new ConsoleProgress(out));
-        Thread stopOnInterrupt = new Thread(run::cancel);
-        Runtime.getRuntime().addShutdownHook(stopOnInterrupt);
-        try (TrainingResult result = run.run()) {
-            ModelFiles.save(result.classifier(), target);
-            out.printf("Saved %s to %s (training took %s)%n", result.classifier().metadata().summary(), target,
-                    app.digitpad.ml.train.Durations.format(result.trainingMillis()));
-        } catch (TrainingCancelledException e) {
-            err.println("digitpad: " + e.getMessage() + " Nothing was saved.");
-            return 1;
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(stopOnInterrupt);
-            } catch (IllegalStateException shuttingDown) {
-                // already exiting
+        // Ctrl+C cancels the run; the message below is printed before the JVM may halt
+        try (CancelOnShutdown stopOnInterrupt = new CancelOnShutdown(run::cancel)) {
+            try (TrainingResult result = run.run()) {
+                ModelFiles.save(result.classifier(), target);
+                out.printf("Saved %s to %s (training took %s)%n", result.classifier().metadata().summary(), target,
+                        app.digitpad.ml.train.Durations.format(result.trainingMillis()));
+            } catch (TrainingCancelledException e) {
+                out.flush();
+                // on a terminal the progress bar's line is still open
+                err.println((System.console() != null ? System.lineSeparator() : "") + "digitpad: " + e.getMessage()
+                        + " Nothing was saved.");
+                return 1;
             }
         }
         return 0;
