@@ -2,11 +2,13 @@ package app.digitpad.app;
 
 import app.digitpad.ml.data.MnistCache;
 import app.digitpad.ml.data.MnistSource;
+import app.digitpad.ml.io.DigitPadHome;
 import app.digitpad.ml.model.ModelStore;
 import app.digitpad.ui.AppServices;
 import app.digitpad.ui.Dialogs;
 import app.digitpad.ui.FxDialogs;
 import app.digitpad.ui.LiveModel;
+import app.digitpad.ui.LogFolderCommand;
 import app.digitpad.ui.MainView;
 import app.digitpad.ui.MainViewModel;
 import app.digitpad.ui.Theme;
@@ -41,8 +43,10 @@ public final class DigitPadWindow {
                 ModelStore.userDefault());
         mainModel = new MainViewModel(liveModel, workers.background(), dialogs, ModelPreload::takeOrLoad);
         padModel = new PadViewModel(liveModel, workers.inference());
+        LogFolderCommand logFolder = new LogFolderCommand(DigitPadHome.logs(), workers.background(), Platform::runLater,
+                dialogs, LogFolderCommand::openWithDesktop);
         mainView = new MainView(stage, mainModel, dialogs, new PadView(padModel),
-                () -> trainView = new TrainView(services), () -> new EvaluateView(services));
+                () -> trainView = new TrainView(services), () -> new EvaluateView(services), logFolder::run);
         Scene scene = new Scene(mainView, 1180, 760);
         Theme.apply(scene, false);
         stage.setScene(scene);

@@ -19,12 +19,15 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * DigitPad's headless commands. Exit codes: 0 success, 1 the work failed (bad file, engine error),
  * 2 the command line was wrong.
  */
 public final class Main {
+    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
     static final String USAGE = String.join("\n",
             "Usage: digitpad <command> [options]",
             "",
@@ -77,14 +80,17 @@ public final class Main {
                     throw new UsageException("Unknown command '" + args[0] + "'.");
             }
         } catch (UsageException | IllegalArgumentException e) {
+            LOG.warn("digitpad {}: {}", args[0], e.getMessage(), e);
             err.println("digitpad: " + e.getMessage());
             err.println("Run 'digitpad help' for the commands and options.");
             return 2;
         } catch (IOException e) {
             // DatasetException, ModelFormatException and unreadable inputs: the message names the file
+            LOG.error("digitpad {}: {}", args[0], e.getMessage(), e);
             err.println("digitpad: " + e.getMessage());
             return 1;
         } catch (Exception e) {
+            LOG.error("digitpad {} failed", args[0], e);
             err.println("digitpad: " + args[0] + " failed: " + e);
             return 1;
         }
@@ -122,6 +128,7 @@ public final class Main {
                 out.printf("Saved %s to %s (training took %s)%n", result.classifier().metadata().summary(), target,
                         app.digitpad.ml.train.Durations.format(result.trainingMillis()));
             } catch (TrainingCancelledException e) {
+                LOG.info("{} Nothing was saved.", e.getMessage());
                 out.flush();
                 // on a terminal the progress bar's line is still open
                 err.println((System.console() != null ? System.lineSeparator() : "") + "digitpad: " + e.getMessage()

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code DigitPad --self-test}: checks an installed app without opening a window or starting
@@ -45,10 +46,6 @@ public final class SelfTest {
     /** Runs the self-test and exits the JVM with its code. */
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
-        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
-            // DJL's INFO and WARN lines (native extraction, engine banner, no GPU) would drown the one result line
-            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "error");
-        }
         System.exit(new SelfTest(System.out, System.err).run(args));
     }
 
@@ -91,6 +88,7 @@ public final class SelfTest {
             }
         } catch (Throwable e) { // engine linkage errors included: the point is to report, not to crash
             String message = e.getMessage() != null ? e.getMessage() : e.toString();
+            LoggerFactory.getLogger(SelfTest.class).error("Self-test: {} failed", step, e);
             return fail(step + " failed: " + message.replace('\n', ' '));
         }
     }

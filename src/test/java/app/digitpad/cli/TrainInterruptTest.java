@@ -26,11 +26,8 @@ class TrainInterruptTest {
         Path models = dir.resolve("models");
         Path out = dir.resolve("out.txt");
         Path err = dir.resolve("err.txt");
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "-Xmx1g", "-DOPT_OUT_TRACKING=true",
-                "-Ddigitpad.home=" + dir.resolve("home"),
-                Main.class.getName(), "train", "--epochs", "3", "--test-limit", "1000",
-                "--out", models.resolve("interrupted.dpmodel").toString())
+        Process child = ChildCli.command(dir.resolve("home"), "train", "--epochs", "3", "--test-limit", "1000",
+                        "--out", models.resolve("interrupted.dpmodel").toString())
                 .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         String signal;
         try {
