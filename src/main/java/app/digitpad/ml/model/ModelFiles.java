@@ -105,18 +105,21 @@ public final class ModelFiles {
         Target target = new Target(source);
         try {
             ModelZip.Contents contents = ModelZip.read(in, source, target::limit, false);
+            Architecture architecture = contents.metadata().architecture();
+            // checked before the engine builds anything: most damaged files stop here, cheaply
+            Expected expected = target.expected != null ? target.expected : expected(architecture);
+            try {
+                ParameterCheck.check(expected.structure(), expected.template(), contents.parameters());
+            } catch (MalformedModelException | RuntimeException e) {
+                throw invalidParameters(source, architecture, e);
+            }
             if (target.block == null) {
                 target.prepare(contents.metadata());
             }
-            Architecture architecture = contents.metadata().architecture();
-            try {
-                ParameterCheck.check(target.block, target.template, contents.parameters());
-                try (DataInputStream parameters = new DataInputStream(new ByteArrayInputStream(contents.parameters()))) {
-                    target.block.loadParameters(target.model.getNDManager(), parameters);
-                }
+            try (DataInputStream parameters = new DataInputStream(new ByteArrayInputStream(contents.parameters()))) {
+                target.block.loadParameters(target.model.getNDManager(), parameters);
             } catch (IOException | MalformedModelException | RuntimeException e) {
-                throw new ModelFormatException(source + " does not hold valid " + architecture.id()
-                        + " parameters; it may be corrupt or made for another architecture (" + ModelZip.oneLine(e.getMessage()) + ").", e);
+                throw invalidParameters(source, architecture, e);
             }
             DigitClassifier classifier = new DigitClassifier(target.model, contents.metadata());
             target.model = null; // the classifier owns it now
@@ -132,40 +135,86 @@ public final class ModelFiles {
         }
     }
 
-    /** The network a file is loaded into, built once its metadata is known, and what its parameters must look like. */
+    private static ModelFormatException invalidParameters(String source, Architecture architecture, Exception e) {
+        return new ModelFormatException(source + " does not hold valid " + architecture.id()
+                + " parameters; it may be corrupt or made for another architecture (" + ModelZip.oneLine(e.getMessage()) + ").", e);
+    }
+
+    /**
+     * What a network's saved parameters look like: its blocks (for their kinds and order, never
+     * initialized) and the stream its initialized form writes.
+     */
+    private record Expected(Block structure, byte[] template) {}
+
+    private static final Map<Architecture, Expected> EXPECTED = new ConcurrentHashMap<>();
+
+    private static Expected expected(Architecture architecture) throws ModelFormatException {
+        Expected known = EXPECTED.get(architecture);
+        if (known == null) {
+            try (NDManager manager = NDManager.newBaseManager()) {
+                Block block = architecture.build();
+                block.initialize(manager, DataType.FLOAT32, Architecture.INPUT_SHAPE);
+                known = remember(architecture, block);
+            } catch (IOException | RuntimeException e) {
+                throw new ModelFormatException("The " + architecture.id() + " network cannot be built ("
+                        + ModelZip.oneLine(e.getMessage()) + ").", e);
+            }
+        }
+        return known;
+    }
+
+    private static Expected remember(Architecture architecture, Block initialized) throws IOException {
+        Expected expected = new Expected(architecture.build(), ParameterCheck.template(initialized));
+        EXPECTED.putIfAbsent(architecture, expected);
+        return expected;
+    }
+
+    /** The most bytes any architecture's parameters take, for a zip whose parameters come before its metadata. */
+    private static int largestParameterBytes() throws ModelFormatException {
+        int largest = 0;
+        for (Architecture architecture : Architecture.values()) {
+            largest = Math.max(largest, expected(architecture).template().length);
+        }
+        return largest;
+    }
+
+    /**
+     * The network a file is loaded into. The first file of an architecture builds it while its zip
+     * is read, since its parameters' size is needed then; later ones only once the parameters passed.
+     */
     private static final class Target implements AutoCloseable {
         private final String source;
         Model model;
         Block block;
-        byte[] template;
+        Expected expected;
 
         Target(String source) {
             this.source = source;
         }
 
-        /**
-         * The size the parameters of the metadata's network take (it is built the first time, so a
-         * damaged zip is refused cheaply after that); with no metadata yet, the largest network's.
-         */
+        /** The size the parameters of the metadata's network take; with no metadata yet, the largest network's. */
         int limit(ModelMetadata metadata) throws ModelFormatException {
             if (metadata == null) {
                 return largestParameterBytes();
             }
-            Integer known = PARAMETER_BYTES.get(metadata.architecture());
-            return known != null ? known : prepare(metadata);
+            expected = EXPECTED.get(metadata.architecture());
+            if (expected == null) {
+                prepare(metadata);
+            }
+            return expected.template().length;
         }
 
-        /** Builds the metadata's network; returns the size its parameters take. */
-        int prepare(ModelMetadata metadata) throws ModelFormatException {
+        /** Builds and initializes the metadata's network. */
+        void prepare(ModelMetadata metadata) throws ModelFormatException {
             Architecture architecture = metadata.architecture();
             model = Model.newInstance(metadata.name());
             try {
                 block = architecture.build();
                 model.setBlock(block);
                 block.initialize(model.getNDManager(), DataType.FLOAT32, Architecture.INPUT_SHAPE);
-                template = ParameterCheck.template(block);
-                PARAMETER_BYTES.put(architecture, template.length);
-                return template.length;
+                if (expected == null) {
+                    expected = remember(architecture, block);
+                }
             } catch (IOException | RuntimeException e) {
                 throw new ModelFormatException(source + ": the " + architecture.id() + " network cannot be built ("
                         + ModelZip.oneLine(e.getMessage()) + ").", e);
@@ -180,16 +229,17 @@ public final class ModelFiles {
         }
     }
 
-    /** A blank pad and a plain stroke: what any working network answers with finite probabilities. */
-    private static final float[][] KNOWN_INPUTS = knownInputs();
+    /** A blank pad and a plain stroke, one after the other: what any working network answers with finite probabilities. */
+    private static final float[] KNOWN_INPUTS = knownInputs();
+    private static final String[] KNOWN_INPUT_NAMES = {"a blank pad", "a plain stroke"};
 
-    private static float[][] knownInputs() {
-        float[] stroke = new float[MnistData.PIXELS];
+    private static float[] knownInputs() {
+        float[] images = new float[2 * MnistData.PIXELS];
         for (int row = 4; row < 24; row++) {
-            stroke[row * 28 + 13] = 1;
-            stroke[row * 28 + 14] = 1;
+            images[MnistData.PIXELS + row * 28 + 13] = 1;
+            images[MnistData.PIXELS + row * 28 + 14] = 1;
         }
-        return new float[][] {new float[MnistData.PIXELS], stroke};
+        return images;
     }
 
     /**
@@ -197,43 +247,19 @@ public final class ModelFiles {
      * answers NaN would show empty bars for every drawing, so it is refused here.
      */
     private static void requireFiniteOutput(DigitClassifier classifier, String source) throws ModelFormatException {
-        for (int i = 0; i < KNOWN_INPUTS.length; i++) {
-            float[] probabilities;
-            try {
-                probabilities = classifier.predict(KNOWN_INPUTS[i]);
-            } catch (TranslateException | RuntimeException e) {
-                throw new ModelFormatException(source + " cannot run (" + ModelZip.oneLine(e.getMessage()) + ").", e);
-            }
-            for (float p : probabilities) {
+        float[][] answers;
+        try {
+            answers = classifier.probabilities(KNOWN_INPUTS, KNOWN_INPUT_NAMES.length);
+        } catch (TranslateException | RuntimeException e) {
+            throw new ModelFormatException(source + " cannot run (" + ModelZip.oneLine(e.getMessage()) + ").", e);
+        }
+        for (int i = 0; i < answers.length; i++) {
+            for (float p : answers[i]) {
                 if (!Float.isFinite(p)) {
-                    throw new ModelFormatException(source + " answers " + p + " for " + (i == 0 ? "a blank pad" : "a plain stroke")
+                    throw new ModelFormatException(source + " answers " + p + " for " + KNOWN_INPUT_NAMES[i]
                             + ": its weights are broken.");
                 }
             }
         }
-    }
-
-    /** How many bytes each architecture's parameters take, as its built network writes them. */
-    private static final Map<Architecture, Integer> PARAMETER_BYTES = new ConcurrentHashMap<>();
-
-    /** The most bytes any architecture's parameters take, for a zip whose parameters come before its metadata. */
-    private static int largestParameterBytes() throws ModelFormatException {
-        int largest = 0;
-        for (Architecture architecture : Architecture.values()) {
-            Integer known = PARAMETER_BYTES.get(architecture);
-            if (known == null) {
-                try (NDManager manager = NDManager.newBaseManager()) {
-                    Block block = architecture.build();
-                    block.initialize(manager, DataType.FLOAT32, Architecture.INPUT_SHAPE);
-                    known = ParameterCheck.template(block).length;
-                    PARAMETER_BYTES.put(architecture, known);
-                } catch (IOException | RuntimeException e) {
-                    throw new ModelFormatException("The " + architecture.id() + " network cannot be built ("
-                            + ModelZip.oneLine(e.getMessage()) + ").", e);
-                }
-            }
-            largest = Math.max(largest, known);
-        }
-        return largest;
     }
 }
