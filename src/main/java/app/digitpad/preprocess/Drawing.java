@@ -6,6 +6,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The strokes on the pad, as data, so the drawing can be redrawn at any size, undone, saved and
@@ -112,8 +113,8 @@ public final class Drawing {
         }
     }
 
-    /** Beyond this a coordinate is no drawing: the pad is 280 units wide, the pen tablets' data reach about 13,000. */
-    static final double MAX_COORDINATE = 1_000_000;
+    /** Beyond this a coordinate is no pen position: the pad is 280 units wide, the pen tablets' data reach about 13,000. */
+    static final double MAX_COORDINATE = 1e7;
     /** Beyond this it is no single drawing: the longest pen-written sample has 864 points. */
     static final int MAX_POINTS = 10_000;
 
@@ -152,7 +153,7 @@ public final class Drawing {
             }
         }
         throw new IllegalArgumentException("stroke " + stroke + " point " + index + " is not [x, y] with numbers within ±"
-                + (long) MAX_COORDINATE);
+                + String.format(Locale.ROOT, "%,.0f", MAX_COORDINATE));
     }
 
     private static double coordinate(JsonElement value) {

@@ -19,6 +19,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.ZipEntry;
@@ -107,7 +109,7 @@ public final class ModelFiles {
             ModelZip.Contents contents = ModelZip.read(in, source, target::limit, false);
             Architecture architecture = contents.metadata().architecture();
             // checked before the engine builds anything: most damaged files stop here, cheaply
-            Expected expected = target.expected != null ? target.expected : expected(architecture);
+            Expected expected = target.expected != null ? target.expected : expected(Network.of(contents.metadata()));
             try {
                 ParameterCheck.check(expected.structure(), expected.template(), contents.parameters());
             } catch (MalformedModelException | RuntimeException e) {
@@ -146,34 +148,49 @@ public final class ModelFiles {
      */
     private record Expected(Block structure, byte[] template) {}
 
-    private static final Map<Architecture, Expected> EXPECTED = new ConcurrentHashMap<>();
+    /** A network a file can hold, as its metadata names it: the key of what its parameters look like. */
+    private record Network(Architecture architecture) {
+        static Network of(ModelMetadata metadata) {
+            return new Network(metadata.architecture());
+        }
 
-    private static Expected expected(Architecture architecture) throws ModelFormatException {
-        Expected known = EXPECTED.get(architecture);
+        static List<Network> all() {
+            return Arrays.stream(Architecture.values()).map(Network::new).toList();
+        }
+
+        Block build() {
+            return architecture.build();
+        }
+    }
+
+    private static final Map<Network, Expected> EXPECTED = new ConcurrentHashMap<>();
+
+    private static Expected expected(Network network) throws ModelFormatException {
+        Expected known = EXPECTED.get(network);
         if (known == null) {
             try (NDManager manager = NDManager.newBaseManager()) {
-                Block block = architecture.build();
+                Block block = network.build();
                 block.initialize(manager, DataType.FLOAT32, Architecture.INPUT_SHAPE);
-                known = remember(architecture, block);
+                known = remember(network, block);
             } catch (IOException | RuntimeException e) {
-                throw new ModelFormatException("The " + architecture.id() + " network cannot be built ("
+                throw new ModelFormatException("The " + network.architecture().id() + " network cannot be built ("
                         + ModelZip.oneLine(e.getMessage()) + ").", e);
             }
         }
         return known;
     }
 
-    private static Expected remember(Architecture architecture, Block initialized) throws IOException {
-        Expected expected = new Expected(architecture.build(), ParameterCheck.template(initialized));
-        EXPECTED.putIfAbsent(architecture, expected);
+    private static Expected remember(Network network, Block initialized) throws IOException {
+        Expected expected = new Expected(network.build(), ParameterCheck.template(initialized));
+        EXPECTED.putIfAbsent(network, expected);
         return expected;
     }
 
-    /** The most bytes any architecture's parameters take, for a zip whose parameters come before its metadata. */
+    /** The most bytes any network's parameters take, for a zip whose parameters come before its metadata. */
     private static int largestParameterBytes() throws ModelFormatException {
         int largest = 0;
-        for (Architecture architecture : Architecture.values()) {
-            largest = Math.max(largest, expected(architecture).template().length);
+        for (Network network : Network.all()) {
+            largest = Math.max(largest, expected(network).template().length);
         }
         return largest;
     }
@@ -197,7 +214,7 @@ public final class ModelFiles {
             if (metadata == null) {
                 return largestParameterBytes();
             }
-            expected = EXPECTED.get(metadata.architecture());
+            expected = EXPECTED.get(Network.of(metadata));
             if (expected == null) {
                 prepare(metadata);
             }
@@ -209,11 +226,11 @@ public final class ModelFiles {
             Architecture architecture = metadata.architecture();
             model = Model.newInstance(metadata.name());
             try {
-                block = architecture.build();
+                block = Network.of(metadata).build();
                 model.setBlock(block);
                 block.initialize(model.getNDManager(), DataType.FLOAT32, Architecture.INPUT_SHAPE);
                 if (expected == null) {
-                    expected = remember(architecture, block);
+                    expected = remember(Network.of(metadata), block);
                 }
             } catch (IOException | RuntimeException e) {
                 throw new ModelFormatException(source + ": the " + architecture.id() + " network cannot be built ("
