@@ -110,7 +110,7 @@ class ModelFileFuzzTest {
                 copy.add(random.nextInt(copy.size() + 1), entries.get(random.nextInt(entries.size())));
                 return ZipBytes.zip(copy, random.nextBoolean());
             }
-            case "reordered entries": {
+            case "reordered entries": { // HostileModelFilesTest loads an undamaged one
                 byte[] content = flipParameters(1 + random.nextInt(4), random);
                 return ZipBytes.zip(List.of(new ZipBytes.Entry("parameters.djl", content), entries.get(0)), true);
             }
