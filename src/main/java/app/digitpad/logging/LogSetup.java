@@ -24,8 +24,8 @@ import java.nio.file.Path;
  * Logback's configuration, found through {@code META-INF/services}: everything DigitPad and DJL log
  * goes to {@code digitpad.log} in {@link DigitPadHome#logs()}, rotated at {@link #MAX_FILE_SIZE}
  * with {@link #KEPT_FILES} older files kept, and nothing to the terminal, where the CLI prints only
- * its own output. In code rather than {@code logback.xml}, so no XML parser loads at start-up.
- * {@code -Dlogback.configurationFile} still wins.
+ * its own output (the start-up timing lines excepted, when asked for). In code rather than
+ * {@code logback.xml}, so no XML parser loads at start-up; {@code -Dlogback.configurationFile} still wins.
  */
 @ConfiguratorRank(ConfiguratorRank.CUSTOM_NORMAL_PRIORITY)
 public final class LogSetup extends ContextAwareBase implements Configurator {
@@ -35,8 +35,9 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
     /** Logback's own default: the file may outgrow MAX_FILE_SIZE by what is logged in a minute. */
     static final Duration SIZE_CHECK_INTERVAL = Duration.buildBySeconds(60);
     static final String PATTERN = "%d{yyyy-MM-dd HH:mm:ss.SSS} %-5level [%thread] %logger{36} - %msg%n";
-    /** Its start-up lines are read from the console by packaging/gui-start.sh. */
+    /** With -Ddigitpad.startupTiming=true its start-up lines also go to the console, where packaging/gui-start.sh reads them. */
     static final String STARTUP_TIMING_LOGGER = "app.digitpad.app.StartupTiming";
+    static final String STARTUP_TIMING_PROPERTY = "digitpad.startupTiming";
 
     @Override
     public ExecutionStatus configure(LoggerContext context) {
@@ -58,13 +59,15 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
             // the app works without its log; say once where it could not go
             System.err.println("DigitPad: cannot write its log to " + folder + " (" + e + ")");
         }
-        ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
-        console.setContext(context);
-        console.setName("console");
-        console.setTarget("System.err");
-        console.setEncoder(encoder(context));
-        console.start();
-        context.getLogger(STARTUP_TIMING_LOGGER).addAppender(console);
+        if (Boolean.getBoolean(STARTUP_TIMING_PROPERTY)) {
+            ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
+            console.setContext(context);
+            console.setName("console");
+            console.setTarget("System.err");
+            console.setEncoder(encoder(context));
+            console.start();
+            context.getLogger(STARTUP_TIMING_LOGGER).addAppender(console);
+        }
     }
 
     private static RollingFileAppender<ILoggingEvent> rollingFile(LoggerContext context, Path folder, String maxFileSize,

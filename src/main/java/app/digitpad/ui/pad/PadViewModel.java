@@ -157,10 +157,11 @@ public final class PadViewModel {
             long normalized = clock.getAsLong();
             float[] probabilities = borrowed.classifier().predict(input);
             long done = clock.getAsLong();
+            lastFailure = null;
             ui.execute(() -> apply(request, input, probabilities, new long[] {started, normalized, done}));
         } catch (Exception | LinkageError e) {
             String text = "Recognition failed: " + (e.getMessage() != null ? e.getMessage() : e);
-            if (!text.equals(lastFailure)) { // not the same trace for every pointer event
+            if (!text.equals(lastFailure)) { // one trace per failure, not one per pointer event
                 lastFailure = text;
                 if (e instanceof NoInkException) {
                     LOG.debug(text);
