@@ -2,6 +2,7 @@ package app.digitpad.app;
 
 import app.digitpad.ml.data.MnistCache;
 import app.digitpad.ml.data.MnistSource;
+import app.digitpad.ml.io.DigitPadHome;
 import app.digitpad.ml.model.ModelStore;
 import app.digitpad.ui.AppServices;
 import app.digitpad.ui.Dialogs;
@@ -9,6 +10,7 @@ import app.digitpad.ui.FxDialogs;
 import app.digitpad.ui.LiveModel;
 import app.digitpad.ml.data.PenDataCache;
 import app.digitpad.ml.personal.SampleStore;
+import app.digitpad.ui.LogFolderCommand;
 import app.digitpad.ui.MainView;
 import app.digitpad.ui.teach.SamplesView;
 import app.digitpad.ui.teach.TeachPanel;
@@ -50,9 +52,11 @@ public final class DigitPadWindow {
         teachModel = new TeachViewModel(padModel, liveModel, SampleStore.userDefault(), services.modelStore(),
                 services.mnist(), new PenDataCache(), workers.background(), Platform::runLater,
                 file -> file.ifPresentOrElse(mainModel::openModel, mainModel::loadBundledModel));
+        LogFolderCommand logFolder = new LogFolderCommand(DigitPadHome.logs(), workers.background(), Platform::runLater,
+                dialogs, LogFolderCommand::openWithDesktop);
         mainView = new MainView(stage, mainModel, dialogs, new PadView(padModel, new TeachPanel(teachModel)),
                 () -> trainView = new TrainView(services), () -> new EvaluateView(services),
-                () -> new SamplesView(teachModel, dialogs));
+                () -> new SamplesView(teachModel, dialogs), logFolder::run);
         Scene scene = new Scene(mainView, 1180, 760);
         Theme.apply(scene, false);
         stage.setScene(scene);

@@ -2,6 +2,7 @@ package app.digitpad.app;
 
 import app.digitpad.cli.SelfTest;
 import javafx.application.Application;
+import org.slf4j.LoggerFactory;
 
 /**
  * Plain main class (not an {@code Application}) so the app starts from a class path and from a
@@ -13,6 +14,11 @@ public final class Launcher {
 
     public static void main(String[] args) {
         System.setProperty("OPT_OUT_TRACKING", "true");
+        // an exception nothing caught (FX thread included) goes to the log with its trace, where a user can find it
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+            LoggerFactory.getLogger(Launcher.class).error("Uncaught exception in thread {}", thread.getName(), e);
+            System.err.println("DigitPad: " + e + " in thread " + thread.getName() + " (the log has its trace)");
+        });
         if (SelfTest.requested(args)) {
             SelfTest.main(args);
             return;

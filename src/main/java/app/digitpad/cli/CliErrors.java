@@ -21,19 +21,25 @@ final class CliErrors {
     static final int FAILED = 1;
     static final int BAD_COMMAND_LINE = 2;
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CliErrors.class);
+
     private CliErrors() {}
 
     /** picocli's parse errors, in DigitPad's words. */
     static int badCommandLine(ParameterException e, String[] args) {
-        return usageError(e.getCommandLine(), sentence(e));
+        String sentence = sentence(e);
+        LOG.warn("digitpad: {}", sentence);
+        return usageError(e.getCommandLine(), sentence);
     }
 
     /** Exceptions thrown by a command's {@code call()}. */
     static int failed(Exception e, CommandLine command, ParseResult parsed) {
         PrintWriter err = command.getErr();
         if (e instanceof UsageException) {
+            LOG.warn("digitpad {}: {}", command.getCommandName(), e.getMessage(), e);
             return usageError(command, e.getMessage());
         }
+        LOG.error("digitpad {} failed: {}", command.getCommandName(), e.getMessage(), e);
         if (e instanceof IOException) {
             // DatasetException, ModelFormatException and unreadable inputs: the message names the file
             err.println("digitpad: " + e.getMessage());

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code DigitPad --self-test} and {@code digitpad self-test}: checks an installed app without opening a
@@ -48,12 +49,9 @@ public final class SelfTest {
         System.exit(new SelfTest(new PrintWriter(System.out, true), new PrintWriter(System.err, true)).run(args));
     }
 
-    /** Headless, and without DJL's INFO and WARN lines (engine banner, no GPU), which would drown the one result line. */
+    /** Headless; DJL's INFO and WARN lines go to the log file, not between the result lines. */
     static void quiet() {
         System.setProperty("java.awt.headless", "true");
-        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
-            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "error");
-        }
     }
 
     /** {@code --self-test [--model FILE]} as the launcher gets it. */
@@ -101,6 +99,7 @@ public final class SelfTest {
             }
         } catch (Throwable e) { // engine linkage errors included: the point is to report, not to crash
             String message = e.getMessage() != null ? e.getMessage() : e.toString();
+            LoggerFactory.getLogger(SelfTest.class).error("Self-test: {} failed", step, e);
             return fail(step + " failed: " + message.replace('\n', ' '));
         }
     }

@@ -29,6 +29,8 @@ import picocli.CommandLine.Spec;
             "The model goes to a new file in ~/.digitpad/models/ unless --out says otherwise. Ctrl+C stops between "
                 + "batches and saves nothing."})
 final class TrainCommand implements Callable<Integer> {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TrainCommand.class);
+
     private static final TrainingConfig DEFAULTS = TrainingConfig.defaults();
 
     @Spec
@@ -91,20 +93,20 @@ final class TrainCommand implements Callable<Integer> {
         MnistData train = loader.train();
         MnistData test = loader.test();
         TrainingRun run = new TrainingRun(config, train, test, pen, new ConsoleProgress(print));
-        Thread stopOnInterrupt = new Thread(run::cancel);
-        Runtime.getRuntime().addShutdownHook(stopOnInterrupt);
-        try (TrainingResult result = run.run()) {
-            ModelFiles.save(result.classifier(), target);
-            print.printf("Saved %s to %s (training took %s)%n", result.classifier().metadata().summary(), target,
-                    Durations.format(result.trainingMillis()));
-        } catch (TrainingCancelledException e) {
-            spec.commandLine().getErr().println("digitpad: " + e.getMessage() + " Nothing was saved.");
-            return CliErrors.FAILED;
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(stopOnInterrupt);
-            } catch (IllegalStateException shuttingDown) {
-                // already exiting
+        // Ctrl+C cancels the run; the message below is printed before the JVM may halt
+        try (CancelOnShutdown stopOnInterrupt = new CancelOnShutdown(run::cancel)) {
+            try (TrainingResult result = run.run()) {
+                ModelFiles.save(result.classifier(), target);
+                print.printf("Saved %s to %s (training took %s)%n", result.classifier().metadata().summary(), target,
+                        Durations.format(result.trainingMillis()));
+            } catch (TrainingCancelledException e) {
+                LOG.info("{} Nothing was saved.", e.getMessage());
+                print.flush();
+                // on a terminal the progress bar's line is still open
+                spec.commandLine().getErr().println((System.console() != null ? System.lineSeparator() : "") + "digitpad: "
+                        + e.getMessage() + " Nothing was saved.");
+                spec.commandLine().getErr().flush();
+                return CliErrors.FAILED;
             }
         }
         return 0;

@@ -6,6 +6,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The strokes on the pad, as data, so the drawing can be redrawn at any size, undone, saved and
@@ -13,8 +14,6 @@ import java.util.List;
  * other threads. JSON form: {@code {"strokes": [[[x, y], ...], ...]}}, as in the pen-digit files.
  */
 public final class Drawing {
-    /** Coordinates beyond this are not pen positions (tablets count in tens of thousands at most). */
-    static final double MAX_COORDINATE = 1e7;
 
     private final List<Stroke> done = new ArrayList<>();
     private List<Point> current;
@@ -98,37 +97,72 @@ public final class Drawing {
         return json.toString();
     }
 
-    /** Parses the JSON form; throws IllegalArgumentException with the reason when it is not one. */
+    /** Parses the JSON form; throws IllegalArgumentException with the reason, in one line, when it is not one. */
     public static Drawing fromJson(String json) {
         try {
+            JsonElement root = JsonParser.parseString(json);
+            if (!root.isJsonObject()) {
+                throw new IllegalArgumentException("it is not a JSON object");
+            }
             Drawing drawing = new Drawing();
-            for (Stroke stroke : parseStrokes(JsonParser.parseString(json).getAsJsonObject().getAsJsonArray("strokes"))) {
+            for (Stroke stroke : parseStrokes(root.getAsJsonObject().get("strokes"))) {
                 drawing.add(stroke);
             }
             return drawing;
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("not a drawing: " + e.getMessage(), e);
+            throw new IllegalArgumentException("not a drawing: " + firstLine(e.getMessage()), e);
         }
     }
 
-    static List<Stroke> parseStrokes(JsonArray strokes) {
+    /** Beyond this a coordinate is no pen position: the pad is 280 units wide, the pen tablets' data reach about 13,000. */
+    static final double MAX_COORDINATE = 1e7;
+    /** Beyond this it is no single drawing: the longest pen-written sample has 864 points. */
+    static final int MAX_POINTS = 10_000;
+
+    /** {@code [[[x, y], ...], ...]}; a stroke without points is dropped. */
+    static List<Stroke> parseStrokes(JsonElement strokes) {
+        if (strokes == null || !strokes.isJsonArray()) {
+            throw new IllegalArgumentException("it has no \"strokes\" list");
+        }
         List<Stroke> result = new ArrayList<>();
-        for (JsonElement stroke : strokes) {
+        int total = 0;
+        JsonArray all = strokes.getAsJsonArray();
+        for (int s = 0; s < all.size(); s++) {
+            if (!all.get(s).isJsonArray()) {
+                throw new IllegalArgumentException("stroke " + (s + 1) + " is not a list of points");
+            }
             List<Point> points = new ArrayList<>();
-            for (JsonElement point : stroke.getAsJsonArray()) {
-                JsonArray xy = point.getAsJsonArray();
-                double x = xy.get(0).getAsDouble();
-                double y = xy.get(1).getAsDouble();
-                if (!Double.isFinite(x) || !Double.isFinite(y) || Math.abs(x) > MAX_COORDINATE || Math.abs(y) > MAX_COORDINATE) {
-                    throw new IllegalArgumentException("point " + xy + " is not a finite coordinate pair within "
-                            + MAX_COORDINATE);
+            for (JsonElement point : all.get(s).getAsJsonArray()) {
+                if (++total > MAX_POINTS) {
+                    throw new IllegalArgumentException("it has more than " + MAX_POINTS + " points");
                 }
-                points.add(new Point(x, y));
+                points.add(point(point, s + 1, points.size() + 1));
             }
             if (!points.isEmpty()) {
                 result.add(new Stroke(points));
             }
         }
         return result;
+    }
+
+    private static Point point(JsonElement point, int stroke, int index) {
+        if (point.isJsonArray() && point.getAsJsonArray().size() == 2) {
+            double x = coordinate(point.getAsJsonArray().get(0));
+            double y = coordinate(point.getAsJsonArray().get(1));
+            if (Math.abs(x) <= MAX_COORDINATE && Math.abs(y) <= MAX_COORDINATE) { // false for NaN too
+                return new Point(x, y);
+            }
+        }
+        throw new IllegalArgumentException("stroke " + stroke + " point " + index + " is not [x, y] with numbers within ±"
+                + String.format(Locale.ROOT, "%,.0f", MAX_COORDINATE));
+    }
+
+    private static double coordinate(JsonElement value) {
+        return value.isJsonPrimitive() && value.getAsJsonPrimitive().isNumber() ? value.getAsDouble() : Double.NaN;
+    }
+
+    /** Gson's messages add a second line with a link; ours are one line. */
+    static String firstLine(String message) {
+        return message == null ? "no details" : message.strip().lines().findFirst().orElse("");
     }
 }

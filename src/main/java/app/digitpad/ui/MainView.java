@@ -22,7 +22,7 @@ public final class MainView extends BorderPane {
     private final TabPane tabs = new TabPane();
 
     public MainView(Stage stage, MainViewModel model, Dialogs dialogs, Node draw, Supplier<Node> train,
-            Supplier<Node> evaluate, Supplier<Node> samples) {
+            Supplier<Node> evaluate, Supplier<Node> samples, Runnable openLogFolder) {
         getStyleClass().add("main-view");
         setId("main-view");
 
@@ -42,7 +42,8 @@ public final class MainView extends BorderPane {
         CheckMenuItem dark = new CheckMenuItem("Dark theme");
         dark.setId("menu-dark");
         dark.selectedProperty().addListener((obs, was, is) -> Theme.apply(getScene(), is));
-        setTop(new MenuBar(new Menu("File", null, open, bundled, quit), new Menu("View", null, dark)));
+        setTop(new MenuBar(new Menu("File", null, open, bundled, quit), new Menu("View", null, dark),
+                helpMenu(openLogFolder)));
 
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         Tab drawTab = new Tab("Draw", draw);
@@ -56,6 +57,15 @@ public final class MainView extends BorderPane {
         status.textProperty().bind(model.statusProperty());
         status.progressProperty().bind(javafx.beans.binding.Bindings.when(model.loadingProperty()).then(-1.0).otherwise(0.0));
         setBottom(status);
+    }
+
+    private static Menu helpMenu(Runnable openLogFolder) {
+        MenuItem logFolder = new MenuItem("Open log folder");
+        logFolder.setId("menu-log-folder");
+        logFolder.setOnAction(e -> openLogFolder.run());
+        Menu help = new Menu("Help", null, logFolder);
+        help.setId("menu-help");
+        return help;
     }
 
     private static Tab lazyTab(String title, String id, Supplier<Node> content) {

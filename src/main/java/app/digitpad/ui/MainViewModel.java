@@ -10,9 +10,12 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Window-level commands: loading the bundled model at start, opening a model file, status text. */
 public final class MainViewModel {
+    private static final Logger LOG = LoggerFactory.getLogger(MainViewModel.class);
     private final LiveModel liveModel;
     private final Executor background;
     private final Dialogs dialogs;
@@ -61,6 +64,7 @@ public final class MainViewModel {
                 liveModel.replace(classifier, file);
                 Platform.runLater(() -> loading.set(false));
             } catch (Exception | LinkageError e) {
+                LOG.error("Could not open the model {}", file != null ? file : "(bundled)", e);
                 String message = e.getMessage() != null ? e.getMessage() : e.toString();
                 Platform.runLater(() -> {
                     loading.set(false);

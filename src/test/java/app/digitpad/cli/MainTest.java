@@ -3,6 +3,7 @@ package app.digitpad.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.digitpad.LogFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -83,6 +84,7 @@ class MainTest {
         assertEquals(1, run("evaluate", missing.toString(), "--test-limit", "10"));
         assertTrue(errors().contains("nope.dpmodel does not exist"), errors());
         assertTrue(!errors().contains("\tat "), "no stack trace");
+        LogFile.assertErrorWithTrace("nope.dpmodel does not exist"); // the trace goes to the log
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.digitpad.MachineLoad;
 import app.digitpad.ml.data.TrainingData;
 import app.digitpad.ml.eval.Evaluation;
 import app.digitpad.ml.eval.Evaluator;
@@ -18,6 +19,7 @@ import app.digitpad.ml.train.TrainingResult;
 import app.digitpad.ml.train.TrainingRun;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class TrainingRunTest {
@@ -69,6 +71,48 @@ class TrainingRunTest {
         TrainingCancelledException e = assertThrows(TrainingCancelledException.class, () -> run[0].run());
         assertEquals(3, seen.size(), "no batch runs after cancel");
         assertTrue(e.getMessage().contains("batch 4"), e.getMessage());
+    }
+
+    @Test
+    void cancelDuringTheTestPassStopsWithinTwoHundredMilliseconds() {
+        // one training batch, then the whole 10,000-image test pass, cancelled from another thread 30 ms into it
+        TrainingConfig config = TrainingConfig.defaults().withLimits(128, 0);
+        AtomicLong cancelledAt = new AtomicLong();
+        List<EpochResult> epochs = new ArrayList<>();
+        TrainingRun[] run = new TrainingRun[1];
+        run[0] = new TrainingRun(config, TestData.train(), TestData.test(), new TrainingListener() {
+            @Override
+            public void onBatch(BatchProgress progress) {
+                if (progress.batch() == progress.batchesPerEpoch()) {
+                    Thread canceller = new Thread(() -> {
+                        try {
+                            Thread.sleep(30);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                        cancelledAt.set(System.nanoTime());
+                        run[0].cancel();
+                    });
+                    canceller.setDaemon(true);
+                    canceller.start();
+                }
+            }
+
+            @Override
+            public void onEpoch(EpochResult result) {
+                epochs.add(result);
+            }
+        });
+        TrainingCancelledException e = assertThrows(TrainingCancelledException.class, () -> run[0].run());
+        long stopMillis = (System.nanoTime() - cancelledAt.get()) / 1_000_000;
+        assertTrue(e.getMessage().contains("during the test evaluation"), e.getMessage());
+        assertTrue(epochs.isEmpty(), "the test pass did not finish");
+        if (MachineLoad.oversubscribed()) {
+            System.err.println("Cancel during the test pass: stopped after " + stopMillis + " ms; not held to 200 ms at "
+                    + MachineLoad.describe());
+        } else {
+            assertTrue(stopMillis < 200, "stopped " + stopMillis + " ms after cancel");
+        }
     }
 
     @Test

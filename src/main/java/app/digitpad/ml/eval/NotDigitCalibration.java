@@ -19,7 +19,13 @@ public final class NotDigitCalibration {
     private NotDigitCalibration() {}
 
     public static NotDigitRule of(BatchClassifier classifier, MnistData digits) throws Exception {
-        Evaluation evaluation = Evaluator.evaluate(classifier, digits);
+        return of(classifier, digits, () -> false);
+    }
+
+    /** @param cancelled checked between batches; throws {@link java.util.concurrent.CancellationException} when true */
+    public static NotDigitRule of(BatchClassifier classifier, MnistData digits, java.util.function.BooleanSupplier cancelled)
+            throws Exception {
+        Evaluation evaluation = Evaluator.evaluate(classifier, digits, fraction -> {}, cancelled);
         for (int step = 0; ; step++) {
             float threshold = Math.min(HIGHEST, LOWEST + 0.05f * step);
             NotDigitRule rule = new NotDigitRule(NotDigitRule.DIGITS + 1, threshold);

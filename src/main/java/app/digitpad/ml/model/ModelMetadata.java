@@ -125,7 +125,7 @@ public record ModelMetadata(
             try {
                 architecture = Architecture.fromId(architectureId);
             } catch (IllegalArgumentException e) {
-                throw new ModelFormatException(source + " is for architecture '" + architectureId
+                throw new ModelFormatException(source + " is for architecture '" + ModelZip.oneLine(architectureId)
                         + "', which this DigitPad does not know (" + Architecture.ids() + ").");
             }
             int layout = json.has("layout") ? json.get("layout").getAsInt() : 1;
@@ -135,6 +135,11 @@ public record ModelMetadata(
                         + "), whose parameters do not fit: train it again (Train tab or the train command).");
             }
             JsonObject normalization = json.getAsJsonObject("normalization");
+            float mean = normalization.get("mean").getAsFloat();
+            float std = normalization.get("std").getAsFloat();
+            if (!Float.isFinite(mean) || !(std > 0 && Float.isFinite(std))) {
+                throw new ModelFormatException(source + " has an unusable input normalization (mean " + mean + ", std " + std + ").");
+            }
             TrainingData data = json.has("data") ? TrainingData.fromId(json.get("data").getAsString()) : TrainingData.MNIST;
             int classes = json.has("classes") ? json.get("classes").getAsInt() : NotDigitRule.DIGITS;
             NotDigitRule notDigit = classes == NotDigitRule.DIGITS ? NotDigitRule.NONE
@@ -142,8 +147,8 @@ public record ModelMetadata(
             return new ModelMetadata(
                     json.get("name").getAsString(),
                     architecture,
-                    normalization.get("mean").getAsFloat(),
-                    normalization.get("std").getAsFloat(),
+                    mean,
+                    std,
                     json.get("testAccuracy").getAsDouble(),
                     json.get("testLoss").getAsDouble(),
                     json.get("testImages").getAsInt(),
@@ -159,7 +164,7 @@ public record ModelMetadata(
         } catch (ModelFormatException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new ModelFormatException(source + " has unreadable model metadata (" + e.getMessage() + ").", e);
+            throw new ModelFormatException(source + " has unreadable model metadata (" + ModelZip.oneLine(e.getMessage()) + ").", e);
         }
     }
 }

@@ -22,6 +22,7 @@ import app.digitpad.ml.model.ModelMetadata;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.CancellationException;
 
 /**
  * One training run of one network on MNIST (and pen digits, if the config says so): the only
@@ -128,7 +129,7 @@ public final class TrainingRun {
                     }
                     long epochNanos = System.nanoTime() - epochStart;
                     trainingNanos += epochNanos;
-                    Evaluation evaluation = evaluate(trainer);
+                    Evaluation evaluation = evaluate(trainer, epoch);
                     EpochResult result = new EpochResult(epoch, config.epochs(), (float) (lossSum / batches),
                             correct / (float) (batches * fullBatch), (float) evaluation.loss(), (float) evaluation.accuracy(),
                             batches * (double) fullBatch / (epochNanos / 1e9), (System.nanoTime() - start) / 1_000_000);
@@ -153,9 +154,12 @@ public final class TrainingRun {
         }
     }
 
-    private Evaluation evaluate(Trainer trainer) {
+    /** The test pass checks for cancel between its batches too: it takes seconds on all 10,000 images. */
+    private Evaluation evaluate(Trainer trainer, int epoch) throws TrainingCancelledException {
         try {
-            return Evaluator.evaluate(classifier(trainer), test);
+            return Evaluator.evaluate(classifier(trainer), test, fraction -> {}, () -> cancelled);
+        } catch (CancellationException e) {
+            throw TrainingCancelledException.duringTest(epoch);
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
@@ -163,9 +167,12 @@ public final class TrainingRun {
         }
     }
 
-    private NotDigitRule calibrate(Trainer trainer) {
+    private NotDigitRule calibrate(Trainer trainer) throws TrainingCancelledException {
         try {
-            return NotDigitCalibration.of(classifier(trainer), train.slice(0, Math.min(train.size(), CALIBRATION_IMAGES)));
+            return NotDigitCalibration.of(classifier(trainer), train.slice(0, Math.min(train.size(), CALIBRATION_IMAGES)),
+                    () -> cancelled);
+        } catch (CancellationException e) {
+            throw TrainingCancelledException.duringTest(config.epochs());
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {

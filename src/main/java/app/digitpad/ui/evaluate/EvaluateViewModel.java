@@ -30,6 +30,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Evaluate screen's state: evaluates the live model on the MNIST test set on a worker thread,
@@ -45,6 +47,7 @@ import javafx.collections.ObservableList;
  * <p>All methods are for the FX thread (or the thread {@code fx} runs on in tests).
  */
 public final class EvaluateViewModel {
+    private static final Logger LOG = LoggerFactory.getLogger(EvaluateViewModel.class);
     /** Images per gallery page. */
     public static final int PAGE_SIZE = 60;
 
@@ -194,11 +197,13 @@ public final class EvaluateViewModel {
         try {
             test = testSet.call();
         } catch (Exception e) {
+            LOG.error("Could not read the MNIST test images", e);
             post(mine, () -> fail("Could not read the MNIST test images: " + describe(e)));
             return;
         }
         Optional<Borrowed> borrowed = models.borrow();
         if (borrowed.isEmpty()) {
+            LOG.warn("Evaluate: no model is live yet");
             post(mine, () -> fail("No model is live yet, so there is nothing to evaluate. The shipped model loads at "
                     + "start; or open one with File › Open model…, or train one."));
             return;
@@ -213,6 +218,7 @@ public final class EvaluateViewModel {
         } catch (CancellationException e) {
             // superseded by a newer evaluation; it reports for itself
         } catch (Exception | LinkageError e) {
+            LOG.error("Evaluating the model failed", e);
             post(mine, () -> fail("Evaluating the model failed: " + describe(e)));
         }
     }
@@ -328,6 +334,7 @@ public final class EvaluateViewModel {
                 ConfusionMatrixCsv.write(path, r.evaluation(), r.model());
                 fx.execute(() -> dialogs.notify("Saved " + path.getFileName()));
             } catch (Exception e) {
+                LOG.error("Could not export the CSV to {}", path, e);
                 fx.execute(() -> dialogs.showError("Could not export the CSV", describe(e)));
             }
         }));
@@ -343,6 +350,7 @@ public final class EvaluateViewModel {
                     PngFiles.write(path, pixels);
                     fx.execute(() -> dialogs.notify("Saved " + path.getFileName()));
                 } catch (Exception e) {
+                    LOG.error("Could not export the PNG to {}", path, e);
                     fx.execute(() -> dialogs.showError("Could not export the PNG", describe(e)));
                 }
             });

@@ -19,6 +19,9 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import app.digitpad.preprocess.NoInkException;
 
 /**
  * The drawing pad's state and live recognition. Strokes are kept in pad units (a square of
@@ -34,6 +37,7 @@ public final class PadViewModel {
     public static final int PAD_SIZE = MnistPreprocessor.PAD_SIZE;
     /** While a stroke is being drawn, recognize at most this often. */
     static final long THROTTLE_NANOS = 40_000_000L;
+    private static final Logger LOG = LoggerFactory.getLogger(PadViewModel.class);
 
     private final LiveModel liveModel;
     private final Executor inference;
@@ -49,6 +53,7 @@ public final class PadViewModel {
     private long appliedSequence;
     private long discardBefore;
     private long lastRequestNanos;
+    private String lastFailure; // inference thread only
 
     private record Request(long sequence, List<Stroke> strokes, long eventNanos) {}
 
@@ -153,9 +158,18 @@ public final class PadViewModel {
             float[] probabilities = borrowed.classifier().predict(input);
             boolean notADigit = borrowed.classifier().notDigitRule().flags(probabilities);
             long done = clock.getAsLong();
+            lastFailure = null;
             ui.execute(() -> apply(request, input, probabilities, notADigit, new long[] {started, normalized, done}));
         } catch (Exception | LinkageError e) {
             String text = "Recognition failed: " + (e.getMessage() != null ? e.getMessage() : e);
+            if (!text.equals(lastFailure)) { // one trace per failure, not one per pointer event
+                lastFailure = text;
+                if (e instanceof NoInkException) {
+                    LOG.debug(text);
+                } else {
+                    LOG.error(text, e);
+                }
+            }
             ui.execute(() -> message.set(text));
         }
     }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.slf4j.LoggerFactory;
 
 /**
  * The run history is the model folder itself: every model a run saved is a file there, and its
@@ -37,6 +38,7 @@ public final class RunHistory {
                 try {
                     runs.add(new RunRecord(file.toAbsolutePath(), ModelFiles.readMetadata(file)));
                 } catch (ModelFormatException e) {
+                    LoggerFactory.getLogger(RunHistory.class).warn("Run history: {}", e.getMessage(), e);
                     problems.add(e.getMessage());
                 }
             }

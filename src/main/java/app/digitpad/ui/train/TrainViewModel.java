@@ -185,6 +185,7 @@ public final class TrainViewModel {
         try {
             config = config();
         } catch (IllegalArgumentException e) {
+            LOG.warn("Cannot start training: {}", e.getMessage(), e);
             dialogs.showError("Cannot start training", e.getMessage());
             return;
         }
@@ -203,6 +204,7 @@ public final class TrainViewModel {
         try {
             worker.execute(() -> train(run));
         } catch (RuntimeException e) { // a rejected task: the pool is shut down
+            LOG.error("Training could not start", e);
             run.done.countDown();
             finished(run, Outcome.FAILED, TrainingStatus.describe(e));
         }
@@ -239,6 +241,7 @@ public final class TrainViewModel {
                 liveModel.replace(classifier, record.file());
                 postToUi.accept(() -> swapping.set(false));
             } catch (Exception | Error e) { // anything: the screen must come back to ready
+                LOG.error("Could not make {} live", record.file(), e);
                 String message = TrainingStatus.describe(e);
                 postToUi.accept(() -> {
                     swapping.set(false);
@@ -265,6 +268,7 @@ public final class TrainViewModel {
                                     + String.join("; ", scan.problems()));
                 });
             } catch (IOException | RuntimeException e) {
+                LOG.error("The model folder {} cannot be read", store.folder(), e);
                 String message = "The model folder " + store.folder() + " cannot be read: " + TrainingStatus.describe(e);
                 postToUi.accept(() -> historyNote.set(message));
             }
@@ -344,6 +348,7 @@ public final class TrainViewModel {
                 }
                 result.classifier().warmUp();
             } catch (Exception | Error e) {
+                LOG.error("The trained model could not be saved or run", e);
                 result.close();
                 finished(run, Outcome.FAILED, "The trained model could not be saved or run: " + TrainingStatus.describe(e));
                 return;
@@ -359,12 +364,14 @@ public final class TrainViewModel {
         } catch (TrainingCancelledException e) {
             finished(run, Outcome.CANCELLED, e.getMessage());
         } catch (IOException e) { // the dataset: its message names the file and the problem
+            LOG.error("Training failed", e);
             finished(run, Outcome.FAILED, TrainingStatus.describe(e));
         } catch (OutOfMemoryError e) {
+            LOG.error("Training failed", e);
             finished(run, Outcome.FAILED, "Out of memory while training (" + e.getMessage()
                     + "). Try a smaller batch size or fewer training images.");
         } catch (Exception | Error e) { // anything: the screen must come back to ready
-            LOG.warn("Training failed", e);
+            LOG.error("Training failed", e);
             finished(run, Outcome.FAILED, TrainingStatus.describe(e));
         } finally {
             run.done.countDown();

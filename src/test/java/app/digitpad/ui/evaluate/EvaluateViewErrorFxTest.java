@@ -3,6 +3,7 @@ package app.digitpad.ui.evaluate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.digitpad.LogFile;
 import app.digitpad.ml.data.DatasetException;
 import app.digitpad.ml.data.MnistData;
 import app.digitpad.ui.Theme;
@@ -56,6 +57,8 @@ class EvaluateViewErrorFxTest {
         assertEquals("Could not read the MNIST test images: t10k-labels-idx1-ubyte.gz: not an IDX label file (magic 0x00000000)",
                 message.getText());
         assertTrue(message.getPseudoClassStates().contains(PseudoClass.getPseudoClass("error")));
+        String logged = LogFile.assertErrorWithTrace("Could not read the MNIST test images"); // and in the log, with its trace
+        assertTrue(logged.contains("not an IDX label file"), logged);
         assertTrue(robot.lookup("#export-csv").queryAs(Button.class).isDisabled(), "nothing to export");
         assertEquals("–", robot.lookup("#eval-accuracy").queryAs(Label.class).getText());
 

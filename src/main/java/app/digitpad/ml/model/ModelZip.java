@@ -1,0 +1,102 @@
+package app.digitpad.ml.model;
+
+import java.io.BufferedInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipInputStream;
+
+/**
+ * The two entries of a model file, {@code metadata.json} and {@code parameters.djl}, each read only
+ * up to the size it can legitimately have: a small file that unpacks to gigabytes is refused after
+ * a little more than a real model has been read. Anything else in the zip is refused too.
+ */
+final class ModelZip {
+    static final String METADATA_ENTRY = "metadata.json";
+    static final String PARAMETERS_ENTRY = "parameters.djl";
+    /** A model's metadata.json takes under 1 KB. */
+    static final int MAX_METADATA_BYTES = 64 * 1024;
+
+    private ModelZip() {}
+
+    record Contents(ModelMetadata metadata, byte[] parameters) {}
+
+    /** The most bytes the parameters may take, for the metadata read (null: the parameters came first). */
+    @FunctionalInterface
+    interface ParameterLimit {
+        int bytes(ModelMetadata metadata) throws ModelFormatException;
+    }
+
+    /**
+     * @param limit asked before the parameters are read
+     * @param metadataOnly stop once the metadata is read (the parameters are then null)
+     */
+    static Contents read(InputStream in, String source, ParameterLimit limit, boolean metadataOnly) throws ModelFormatException {
+        ModelMetadata metadata = null;
+        byte[] parameters = null;
+        int entries = 0;
+        try (ZipInputStream zip = new ZipInputStream(new BufferedInputStream(in))) {
+            ZipEntry entry;
+            while ((entry = zip.getNextEntry()) != null) {
+                String name = entry.getName();
+                if (++entries > 2 || !(METADATA_ENTRY.equals(name) || PARAMETERS_ENTRY.equals(name))) {
+                    throw new ModelFormatException(source + " is not a DigitPad model file: it holds "
+                            + (METADATA_ENTRY.equals(name) || PARAMETERS_ENTRY.equals(name) ? name + " twice"
+                                    : "an unexpected entry '" + printable(name) + "'") + ".");
+                }
+                if (METADATA_ENTRY.equals(name)) {
+                    byte[] json = readAtMost(zip, MAX_METADATA_BYTES, source + " is not a valid model file: its " + name,
+                            "far more than a model's metadata takes");
+                    metadata = ModelMetadata.fromJson(new String(json, StandardCharsets.UTF_8), source);
+                    if (metadataOnly) {
+                        return new Contents(metadata, null);
+                    }
+                } else {
+                    String id = metadata != null ? metadata.architecture().id() : null;
+                    parameters = readAtMost(zip, limit.bytes(metadata),
+                            source + " is not a valid " + (id != null ? id + " " : "") + "model: its " + name,
+                            id != null ? "what " + id + " parameters take (it is corrupt, or made for another architecture)"
+                                    : "what the largest network's parameters take");
+                }
+            }
+        } catch (ModelFormatException e) {
+            throw e;
+        } catch (ZipException | EOFException e) {
+            throw new ModelFormatException(source + " is corrupt or truncated (" + oneLine(e.getMessage()) + ").", e);
+        } catch (IOException | RuntimeException e) {
+            throw new ModelFormatException(source + " cannot be read (" + oneLine(e.getMessage()) + ").", e);
+        }
+        if (metadata == null || parameters == null) {
+            throw new ModelFormatException(source + " is not a DigitPad model file (expected a zip with "
+                    + METADATA_ENTRY + " and " + PARAMETERS_ENTRY + ").");
+        }
+        return new Contents(metadata, parameters);
+    }
+
+    /** Reads the rest of an entry unless it is longer than {@code most}: then "{@code whose} unpacks to more than N bytes, {@code what}." */
+    private static byte[] readAtMost(InputStream in, int most, String whose, String what) throws IOException {
+        byte[] bytes = in.readNBytes(most + 1);
+        if (bytes.length > most) {
+            throw new ModelFormatException(String.format(Locale.ROOT, "%s unpacks to more than %,d bytes, %s.", whose, most, what));
+        }
+        return bytes;
+    }
+
+    /** Messages from zip, JSON and engine code may span lines or quote hostile bytes; ours are one line. */
+    static String oneLine(String message) {
+        if (message == null) {
+            return "no details";
+        }
+        String line = message.strip().lines().findFirst().orElse("");
+        return printable(line);
+    }
+
+    private static String printable(String text) {
+        String shown = text.length() > 200 ? text.substring(0, 200) + "…" : text;
+        return shown.replaceAll("\\p{Cntrl}", "?");
+    }
+}
