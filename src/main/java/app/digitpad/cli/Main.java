@@ -10,9 +10,11 @@ import app.digitpad.ml.model.ModelFiles;
 import app.digitpad.ml.model.ModelFormatException;
 import app.digitpad.ml.model.ModelStore;
 import app.digitpad.ml.net.Architecture;
+import app.digitpad.ml.train.CurveRecorder;
 import app.digitpad.ml.train.Schedule;
 import app.digitpad.ml.train.TrainingCancelledException;
 import app.digitpad.ml.train.TrainingConfig;
+import app.digitpad.ml.train.TrainingListener;
 import app.digitpad.ml.train.TrainingResult;
 import app.digitpad.ml.train.TrainingRun;
 import java.io.IOException;
@@ -114,11 +116,12 @@ public final class Main {
                 : ModelStore.userDefault().newModelPath(config.architecture().id());
         MnistData train = loader.train();
         MnistData test = loader.test();
-        TrainingRun run = new TrainingRun(config, train, test, new ConsoleProgress(out));
+        CurveRecorder curves = new CurveRecorder(); // saved with the model: the app's run history shows them
+        TrainingRun run = new TrainingRun(config, train, test, TrainingListener.all(new ConsoleProgress(out), curves));
         Thread stopOnInterrupt = new Thread(run::cancel);
         Runtime.getRuntime().addShutdownHook(stopOnInterrupt);
         try (TrainingResult result = run.run()) {
-            ModelFiles.save(result.classifier(), target);
+            ModelFiles.save(result.classifier(), curves.log(), target);
             out.printf("Saved %s to %s (training took %s)%n", result.classifier().metadata().summary(), target,
                     app.digitpad.ml.train.Durations.format(result.trainingMillis()));
         } catch (TrainingCancelledException e) {

@@ -13,18 +13,21 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
 /**
- * Reads and writes DigitPad model files: a zip with {@code metadata.json} and the DJL block
- * parameters ({@code Block.saveParameters} format). Writes go to a temporary file beside the target
+ * Reads and writes DigitPad model files: a zip with {@code metadata.json}, the DJL block
+ * parameters ({@code Block.saveParameters} format) and, for models trained since run logs exist,
+ * {@code training.json} (a {@link TrainingLog}; files without it load as before). Writes go to a temporary file beside the target
  * and are then moved into place, so a crash never leaves a half-written model.
  */
 public final class ModelFiles {
@@ -34,23 +37,37 @@ public final class ModelFiles {
 
     private static final String METADATA_ENTRY = "metadata.json";
     private static final String PARAMETERS_ENTRY = "parameters.djl";
+    private static final String LOG_ENTRY = "training.json";
+
+    /** What a model file says about itself, without its network: metadata and, if it has one, its training log. */
+    public record Description(ModelMetadata metadata, Optional<TrainingLog> log) {}
 
     private ModelFiles() {}
 
     public static void save(Model model, ModelMetadata metadata, Path target) throws IOException {
-        save(model.getBlock(), metadata, target);
+        save(model.getBlock(), metadata, null, target);
     }
 
     public static void save(DigitClassifier classifier, Path target) throws IOException {
-        save(classifier.model().getBlock(), classifier.metadata(), target);
+        save(classifier.model().getBlock(), classifier.metadata(), null, target);
     }
 
-    static void save(Block block, ModelMetadata metadata, Path target) throws IOException {
+    /** Saves a trained model with the log of the run that made it. */
+    public static void save(DigitClassifier classifier, TrainingLog log, Path target) throws IOException {
+        save(classifier.model().getBlock(), classifier.metadata(), log, target);
+    }
+
+    static void save(Block block, ModelMetadata metadata, TrainingLog log, Path target) throws IOException {
         AtomicWrite.write(target, file -> {
             try (ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(file))) {
                 zip.putNextEntry(new ZipEntry(METADATA_ENTRY));
                 zip.write(metadata.toJson().getBytes(StandardCharsets.UTF_8));
                 zip.closeEntry();
+                if (log != null) {
+                    zip.putNextEntry(new ZipEntry(LOG_ENTRY));
+                    zip.write(log.toJson().getBytes(StandardCharsets.UTF_8));
+                    zip.closeEntry();
+                }
                 zip.putNextEntry(new ZipEntry(PARAMETERS_ENTRY));
                 DataOutputStream out = new DataOutputStream(zip);
                 block.saveParameters(out);
@@ -90,8 +107,19 @@ public final class ModelFiles {
 
     /** Reads only the metadata of a model file, without loading the network. */
     public static ModelMetadata readMetadata(Path file) throws ModelFormatException {
+        return describe(file).metadata();
+    }
+
+    /**
+     * Reads a model file's metadata and training log without loading the network. A log that cannot
+     * be read is left out rather than making the model unreadable: the network and its metadata are
+     * what matter.
+     */
+    public static Description describe(Path file) throws ModelFormatException {
         try (InputStream in = Files.newInputStream(file)) {
-            return read(in, file.toString()).metadata();
+            return read(in, file.toString(), false).description();
+        } catch (NoSuchFileException e) {
+            throw new ModelFormatException("Model file " + file + " does not exist.", e);
         } catch (ModelFormatException e) {
             throw e;
         } catch (IOException e) {
@@ -99,8 +127,23 @@ public final class ModelFiles {
         }
     }
 
+    /** {@link #describe} for the model shipped with the app. */
+    public static Description describeBundled() throws ModelFormatException {
+        InputStream in = ModelFiles.class.getResourceAsStream(BUNDLED_RESOURCE);
+        if (in == null) {
+            throw new ModelFormatException("The bundled model " + BUNDLED_RESOURCE + " is missing from the application.");
+        }
+        try (in) {
+            return read(in, "bundled model " + BUNDLED_RESOURCE, false).description();
+        } catch (ModelFormatException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new ModelFormatException("The bundled model cannot be read (" + e.getMessage() + ").", e);
+        }
+    }
+
     static DigitClassifier load(InputStream in, String source) throws ModelFormatException {
-        Contents contents = read(in, source);
+        Contents contents = read(in, source, true);
         Architecture architecture = contents.metadata().architecture();
         Model model = Model.newInstance(contents.metadata().name());
         try {
@@ -121,18 +164,36 @@ public final class ModelFiles {
         }
     }
 
-    private record Contents(ModelMetadata metadata, byte[] parameters) {}
+    private record Contents(ModelMetadata metadata, byte[] parameters, String logJson) {
+        Description description() {
+            if (logJson == null) {
+                return new Description(metadata, Optional.empty());
+            }
+            try {
+                return new Description(metadata, Optional.of(TrainingLog.fromJson(logJson)));
+            } catch (IllegalArgumentException e) {
+                return new Description(metadata, Optional.empty());
+            }
+        }
+    }
 
-    private static Contents read(InputStream in, String source) throws ModelFormatException {
+    /** @param keepParameters false: only check that the parameters are there (describing a file needs no network) */
+    private static Contents read(InputStream in, String source, boolean keepParameters) throws ModelFormatException {
         String metadataJson = null;
+        String logJson = null;
         byte[] parameters = null;
         try (ZipInputStream zip = new ZipInputStream(new BufferedInputStream(in))) {
             ZipEntry entry;
             while ((entry = zip.getNextEntry()) != null) {
                 if (METADATA_ENTRY.equals(entry.getName())) {
                     metadataJson = new String(zip.readAllBytes(), StandardCharsets.UTF_8);
+                } else if (LOG_ENTRY.equals(entry.getName())) {
+                    logJson = new String(zip.readAllBytes(), StandardCharsets.UTF_8);
                 } else if (PARAMETERS_ENTRY.equals(entry.getName())) {
-                    parameters = zip.readAllBytes();
+                    parameters = keepParameters ? zip.readAllBytes() : new byte[0];
+                    if (!keepParameters) {
+                        zip.transferTo(OutputStream.nullOutputStream()); // still inflated: a truncated file fails here
+                    }
                 }
             }
         } catch (ZipException | java.io.EOFException e) {
@@ -144,6 +205,6 @@ public final class ModelFiles {
             throw new ModelFormatException(source + " is not a DigitPad model file (expected a zip with "
                     + METADATA_ENTRY + " and " + PARAMETERS_ENTRY + ").");
         }
-        return new Contents(ModelMetadata.fromJson(metadataJson, source), parameters);
+        return new Contents(ModelMetadata.fromJson(metadataJson, source), parameters, logJson);
     }
 }

@@ -1,5 +1,6 @@
 package app.digitpad.ml.model;
 
+import app.digitpad.ml.io.AppHome;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,9 +21,7 @@ public final class ModelStore {
     }
 
     public static ModelStore userDefault() {
-        String home = System.getProperty("digitpad.home");
-        Path base = home != null && !home.isBlank() ? Path.of(home) : Path.of(System.getProperty("user.home"), ".digitpad");
-        return new ModelStore(base.resolve("models"));
+        return new ModelStore(AppHome.folder().resolve("models"));
     }
 
     public Path folder() {

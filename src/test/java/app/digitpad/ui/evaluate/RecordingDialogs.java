@@ -33,4 +33,15 @@ final class RecordingDialogs implements Dialogs {
     public void notify(String message) {
         notices.add(message);
     }
+
+    /** Recorded as "Saved " and the full path. */
+    @Override
+    public void notifySaved(Path file) {
+        notices.add("Saved " + file.toAbsolutePath());
+    }
+
+    @Override
+    public boolean confirm(String title, String message, String yes, String no) {
+        return false;
+    }
 }

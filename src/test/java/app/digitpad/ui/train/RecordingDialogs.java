@@ -6,11 +6,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Dialogs that only remember what they were asked to show. */
+/** Dialogs that remember what they were asked to show; questions get {@link #answer} (false, the safe answer, unless set). */
 final class RecordingDialogs implements Dialogs {
     record Error(String title, String message) {}
 
+    record Question(String title, String message, String yes, String no) {}
+
     final List<Error> errors = new CopyOnWriteArrayList<>();
+    final List<Question> questions = new CopyOnWriteArrayList<>();
+    final List<String> notices = new CopyOnWriteArrayList<>();
+    volatile boolean answer;
 
     @Override
     public void showError(String title, String message) {
@@ -28,5 +33,18 @@ final class RecordingDialogs implements Dialogs {
     }
 
     @Override
-    public void notify(String message) {}
+    public void notify(String message) {
+        notices.add(message);
+    }
+
+    @Override
+    public void notifySaved(Path file) {
+        notices.add("Saved " + file);
+    }
+
+    @Override
+    public boolean confirm(String title, String message, String yes, String no) {
+        questions.add(new Question(title, message, yes, no));
+        return answer;
+    }
 }

@@ -44,11 +44,14 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class TrainViewTest {
+    /** Tiny runs are less accurate than the bundled model: these tests answer "Use the new model". */
+    private final RecordingDialogs dialogs = new RecordingDialogs();
     private DigitPadWindow window;
 
     @Start
     void start(Stage stage) {
-        window = new DigitPadWindow(stage);
+        dialogs.answer = true;
+        window = new DigitPadWindow(stage, dialogs);
         stage.show();
         stage.requestFocus();
     }
@@ -106,12 +109,12 @@ class TrainViewTest {
         tinyRun(robot, Architecture.SEED_CNN, 1, 128);
         // Type the learning rate like a user: select all, type, leave the field.
         robot.clickOn("#train-lr").push(KeyCode.CONTROL, KeyCode.A).write("0.002").push(KeyCode.TAB);
-        assertEquals(0.002, fx(() -> model.learningRateProperty().get()), 1e-12);
+        assertEquals(0.002, fx(() -> model.settings().learningRateProperty().get()), 1e-12);
 
         robot.clickOn("#train-start");
         assertTrue(fx(() -> robot.lookup("#train-start").query().isDisabled()), "Start is off while a run goes");
-        waitFor(180, () -> model.phaseProperty().get() == TrainViewModel.Phase.READY);
-        assertEquals(TrainViewModel.Outcome.DONE, fx(() -> model.outcomeProperty().get()), fx(() -> model.statusProperty().get()));
+        waitFor(180, () -> model.session().phaseProperty().get() == TrainingSession.Phase.READY);
+        assertEquals(TrainingSession.Outcome.DONE, fx(() -> model.session().outcomeProperty().get()), fx(() -> model.session().statusProperty().get()));
 
         LineChart<?, ?> loss = robot.lookup("#loss-chart").queryAs(LineChart.class);
         LineChart<?, ?> accuracy = robot.lookup("#accuracy-chart").queryAs(LineChart.class);
@@ -143,7 +146,7 @@ class TrainViewTest {
         assertTrue(Files.isRegularFile(saved));
         assertTrue(saved.startsWith(modelFolder().toAbsolutePath()));
         assertEquals(after.metadata(), ModelFiles.readMetadata(saved));
-        waitFor(20, () -> model.history().stream().anyMatch(r -> r.file().equals(saved)));
+        waitFor(20, () -> model.history().runs().stream().anyMatch(r -> r.file().equals(Optional.of(saved))));
         TableView<?> history = robot.lookup("#run-history").queryAs(TableView.class);
         assertTrue(fx(() -> history.getItems().size()) >= 1);
         String statusBar = fx(() -> robot.lookup("#status-bar").queryAs(StatusBar.class).getText());
@@ -165,8 +168,8 @@ class TrainViewTest {
         // A first, finished run: its model is live and its charts are full.
         tinyRun(robot, Architecture.SEED_CNN, 1, 128);
         robot.clickOn("#train-start");
-        waitFor(180, () -> model.phaseProperty().get() == TrainViewModel.Phase.READY);
-        assertEquals(TrainViewModel.Outcome.DONE, fx(() -> model.outcomeProperty().get()), fx(() -> model.statusProperty().get()));
+        waitFor(180, () -> model.session().phaseProperty().get() == TrainingSession.Phase.READY);
+        assertEquals(TrainingSession.Outcome.DONE, fx(() -> model.session().outcomeProperty().get()), fx(() -> model.session().statusProperty().get()));
         LiveModel.Info before = fx(() -> window.services().liveModel().getInfo());
         Path liveFile = before.file().orElseThrow();
         List<Path> filesBefore = files(modelFolder());
@@ -174,7 +177,7 @@ class TrainViewTest {
         // A second run, cancelled in its first epoch. Small batches make it long enough.
         tinyRun(robot, Architecture.FAST_CNN, 3, 16);
         robot.clickOn("#train-start");
-        waitFor(60, () -> model.lastBatchProperty().get() != null);
+        waitFor(60, () -> model.curves().lastBatchProperty().get() != null);
         // The new run starts on clean charts: no points and no line left over from the last run.
         for (LineChart<?, ?> chart : List.of(loss, accuracy)) {
             assertTrue(fx(() -> ((javafx.scene.shape.Path) chart.getData().get(1).getNode()).getElements().isEmpty()),
@@ -182,13 +185,13 @@ class TrainViewTest {
         }
         assertEquals(0, (int) fx(() -> accuracy.getData().get(1).getData().size()), "no test accuracy of the last run");
         robot.clickOn("#train-cancel");
-        waitFor(30, () -> model.phaseProperty().get() == TrainViewModel.Phase.READY);
+        waitFor(30, () -> model.session().phaseProperty().get() == TrainingSession.Phase.READY);
 
-        assertEquals(TrainViewModel.Outcome.CANCELLED, fx(() -> model.outcomeProperty().get()));
+        assertEquals(TrainingSession.Outcome.CANCELLED, fx(() -> model.session().outcomeProperty().get()));
         String status = fx(() -> robot.lookup("#train-status").queryAs(Label.class).getText());
         assertTrue(status.contains("cancelled") && status.contains("unchanged"), status);
-        assertTrue(fx(() -> model.lastBatchProperty().get().fraction()) < 1.0, "stopped before the end");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !model.isWorkerRunning());
+        assertTrue(fx(() -> model.curves().lastBatchProperty().get().fraction()) < 1.0, "stopped before the end");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !model.session().isWorkerRunning());
         assertSame(before, fx(() -> window.services().liveModel().getInfo()), "the same model is still live");
         assertEquals(filesBefore, files(modelFolder()), "nothing saved, no temporary file left");
         // The live classifier was not closed: it still predicts; its file is intact.
@@ -204,8 +207,8 @@ class TrainViewTest {
         // Start works again: a short run to completion.
         tinyRun(robot, Architecture.SEED_CNN, 1, 128);
         robot.clickOn("#train-start");
-        waitFor(180, () -> model.phaseProperty().get() == TrainViewModel.Phase.READY);
-        assertEquals(TrainViewModel.Outcome.DONE, fx(() -> model.outcomeProperty().get()), fx(() -> model.statusProperty().get()));
+        waitFor(180, () -> model.session().phaseProperty().get() == TrainingSession.Phase.READY);
+        assertEquals(TrainingSession.Outcome.DONE, fx(() -> model.session().outcomeProperty().get()), fx(() -> model.session().statusProperty().get()));
         assertNotEquals(before, fx(() -> window.services().liveModel().getInfo()));
         assertEquals(1, (int) fx(() -> accuracy.getData().get(1).getData().size()));
     }
@@ -219,8 +222,8 @@ class TrainViewTest {
         tinyRun(robot, Architecture.FAST_CNN, 3, 16);
         robot.clickOn("#train-start");
         robot.clickOn("#train-cancel"); // possibly while MNIST still loads
-        waitFor(60, () -> model.phaseProperty().get() == TrainViewModel.Phase.READY);
-        assertEquals(TrainViewModel.Outcome.CANCELLED, fx(() -> model.outcomeProperty().get()));
+        waitFor(60, () -> model.session().phaseProperty().get() == TrainingSession.Phase.READY);
+        assertEquals(TrainingSession.Outcome.CANCELLED, fx(() -> model.session().outcomeProperty().get()));
         assertSame(before, fx(() -> window.services().liveModel().getInfo()));
         try (DigitClassifier bundled = ModelFiles.loadBundled()) {
             assertEquals(before.metadata(), bundled.metadata());
@@ -235,13 +238,13 @@ class TrainViewTest {
         List<Path> filesBefore = files(modelFolder());
         tinyRun(robot, Architecture.FAST_CNN, 3, 16);
         robot.clickOn("#train-start");
-        waitFor(60, () -> model.lastBatchProperty().get() != null);
+        waitFor(60, () -> model.curves().lastBatchProperty().get() != null);
 
         long started = System.nanoTime();
         robot.interact(() -> window.shutdown()); // what closing the window does
         long millis = (System.nanoTime() - started) / 1_000_000;
-        assertTrue(millis < TrainViewModel.SHUTDOWN_WAIT_MILLIS + 500, "shutdown took " + millis + " ms");
-        assertFalse(model.isWorkerRunning(), "the training thread has finished");
+        assertTrue(millis < TrainingSession.SHUTDOWN_WAIT_MILLIS + 500, "shutdown took " + millis + " ms");
+        assertFalse(model.session().isWorkerRunning(), "the training thread has finished");
         assertEquals(filesBefore, files(modelFolder()), "nothing saved, no temporary file left");
         assertSame(before, fx(() -> window.services().liveModel().getInfo()));
     }
@@ -257,18 +260,18 @@ class TrainViewTest {
         TrainView view = openTrainTab(robot);
         TrainViewModel model = view.viewModel();
         robot.clickOn("#train-refresh-history");
-        waitFor(20, () -> model.history().stream().anyMatch(r -> r.file().equals(copy.toAbsolutePath())));
+        waitFor(20, () -> model.history().runs().stream().anyMatch(r -> r.file().equals(Optional.of(copy.toAbsolutePath()))));
         @SuppressWarnings("unchecked")
         TableView<RunRecord> table = robot.lookup("#run-history").queryAs(TableView.class);
         robot.interact(() -> table.getSelectionModel().select(
-                model.history().stream().filter(r -> r.file().equals(copy.toAbsolutePath())).findFirst().orElseThrow()));
+                model.history().runs().stream().filter(r -> r.file().equals(Optional.of(copy.toAbsolutePath()))).findFirst().orElseThrow()));
         assertFalse(fx(() -> robot.lookup("#train-make-live").query().isDisabled()));
         robot.clickOn("#train-make-live");
         waitFor(30, () -> window.services().liveModel().getInfo().file().isPresent());
         LiveModel.Info info = fx(() -> window.services().liveModel().getInfo());
         assertEquals(copy.toAbsolutePath(), info.file().orElseThrow());
         assertNotNull(info.metadata());
-        assertTrue(fx(() -> model.isLive(table.getSelectionModel().getSelectedItem())));
+        assertTrue(fx(() -> model.history().isLive(table.getSelectionModel().getSelectedItem())));
         assertTrue(fx(() -> robot.lookup("#train-make-live").query().isDisabled()), "the live model cannot be made live again");
         Files.deleteIfExists(copy);
     }

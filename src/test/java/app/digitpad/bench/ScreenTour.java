@@ -1,0 +1,137 @@
+package app.digitpad.bench;
+
+import app.digitpad.app.DigitPadWindow;
+import app.digitpad.ui.Theme;
+import app.digitpad.ui.evaluate.EvaluateView;
+import app.digitpad.ui.train.TrainView;
+import app.digitpad.ui.train.TrainViewModel;
+import app.digitpad.ui.train.TrainingSession;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Node;
+import javafx.scene.control.Spinner;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+
+/**
+ * A tool, not a test: opens the real window, runs a tiny training run (2,000 images, so the Train tab
+ * has curves and a history), evaluates, selects the confusion cell of the 1s, and writes a picture of
+ * every tab at the window's minimum size (900x620) and at 1280x800 in both themes. Needs a display
+ * (Xvfb works) and a throw-away home folder:
+ *
+ * <pre>mvn -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
+ * xvfb-run -a -s "-screen 0 1400x900x24" java -Ddigitpad.home=/tmp/dp-tour \
+ *     -cp "target/classes:target/test-classes:$(cat target/cp.txt)" app.digitpad.bench.ScreenTour target/tour</pre>
+ */
+public final class ScreenTour {
+    private static final int[][] SIZES = {{900, 620}, {1280, 800}};
+
+    public static void main(String[] args) throws Exception {
+        if (System.getProperty("digitpad.home") == null) {
+            throw new IllegalStateException("set -Ddigitpad.home to a throw-away folder: the tour trains and saves a model");
+        }
+        Path out = Path.of(args.length > 0 ? args[0] : "target/tour");
+        Files.createDirectories(out);
+        DigitPadWindow[] window = new DigitPadWindow[1];
+        Stage[] stage = new Stage[1];
+        CompletableFuture<Void> shown = new CompletableFuture<>();
+        Platform.startup(() -> {
+            stage[0] = new Stage();
+            window[0] = new DigitPadWindow(stage[0]);
+            stage[0].show();
+            shown.complete(null);
+        });
+        shown.get(30, TimeUnit.SECONDS);
+        waitFor(120, () -> window[0].services().liveModel().getInfo() != null);
+
+        // A tiny run, so the Train tab shows curves, a status line and a history row.
+        select(window[0], "tab-train");
+        TrainView train = fx(() -> (TrainView) window[0].mainView().lookup("#train-view"));
+        TrainViewModel trainModel = train.viewModel();
+        fx(() -> {
+            spinner(train, "#train-train-images").getValueFactory().setValue(2_000);
+            spinner(train, "#train-test-images").getValueFactory().setValue(500);
+            trainModel.start();
+            return null;
+        });
+        waitFor(300, () -> trainModel.session().outcomeProperty().get() != TrainingSession.Outcome.NONE);
+
+        select(window[0], "tab-evaluate");
+        EvaluateView evaluate = fx(() -> (EvaluateView) window[0].mainView().lookup("#evaluate-view"));
+        waitFor(300, () -> evaluate.model().resultProperty().get() != null && !evaluate.model().runningProperty().get());
+        fx(() -> {
+            evaluate.model().select(1, 1);
+            return null;
+        });
+
+        for (boolean dark : new boolean[] {false, true}) {
+            fx(() -> {
+                Theme.apply(stage[0].getScene(), dark);
+                return null;
+            });
+            for (int[] size : SIZES) {
+                fx(() -> {
+                    stage[0].setWidth(size[0]);
+                    stage[0].setHeight(size[1]);
+                    return null;
+                });
+                for (String tab : new String[] {"tab-draw", "tab-train", "tab-evaluate"}) {
+                    select(window[0], tab);
+                    Thread.sleep(700); // a few pulses: layout, CSS, chart redraw
+                    String name = String.format("%s-%dx%d-%s.png", tab.substring(4), size[0], size[1], dark ? "dark" : "light");
+                    BufferedImage image = fx(() -> SwingFXUtils.fromFXImage(stage[0].getScene().snapshot(null), null));
+                    ImageIO.write(image, "png", out.resolve(name).toFile());
+                    System.out.println("wrote " + out.resolve(name));
+                }
+            }
+        }
+        fx(() -> {
+            window[0].shutdown();
+            stage[0].close();
+            return null;
+        });
+        Platform.exit();
+        System.exit(0);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Spinner<Integer> spinner(Node root, String id) {
+        return (Spinner<Integer>) root.lookup(id);
+    }
+
+    private static void select(DigitPadWindow window, String tabId) throws Exception {
+        fx(() -> {
+            window.mainView().tabs().getTabs().stream().filter(t -> tabId.equals(t.getId())).findFirst()
+                    .ifPresent(t -> window.mainView().tabs().getSelectionModel().select(t));
+            return null;
+        });
+    }
+
+    private static <T> T fx(Callable<T> action) throws Exception {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                result.complete(action.call());
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result.get(30, TimeUnit.SECONDS);
+    }
+
+    private static void waitFor(int seconds, Callable<Boolean> condition) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (!fx(condition)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("timed out");
+            }
+            Thread.sleep(100);
+        }
+    }
+}
