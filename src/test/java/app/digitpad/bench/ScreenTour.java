@@ -1,7 +1,11 @@
 package app.digitpad.bench;
 
 import app.digitpad.app.DigitPadWindow;
+import app.digitpad.ui.Dialogs;
+import app.digitpad.ui.FxDialogs;
 import app.digitpad.ui.Theme;
+import app.digitpad.ui.settings.Settings;
+import app.digitpad.ui.settings.SettingsKeeper;
 import app.digitpad.ui.evaluate.EvaluateView;
 import app.digitpad.ui.train.TrainView;
 import app.digitpad.ui.train.TrainViewModel;
@@ -9,6 +13,7 @@ import app.digitpad.ui.train.TrainingSession;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -43,7 +48,7 @@ public final class ScreenTour {
         CompletableFuture<Void> shown = new CompletableFuture<>();
         Platform.startup(() -> {
             stage[0] = new Stage();
-            window[0] = new DigitPadWindow(stage[0]);
+            window[0] = new DigitPadWindow(stage[0], new UseNewModels(stage[0]), SettingsKeeper.inMemory(Settings.defaults()));
             stage[0].show();
             shown.complete(null);
         });
@@ -98,6 +103,45 @@ public final class ScreenTour {
         });
         Platform.exit();
         System.exit(0);
+    }
+
+    /** The real dialogs, except that the tiny run's model goes live without a question (to show it on Evaluate). */
+    private static final class UseNewModels implements Dialogs {
+        private final FxDialogs real;
+
+        UseNewModels(Stage owner) {
+            real = new FxDialogs(owner, SettingsKeeper.inMemory(Settings.defaults()));
+        }
+
+        @Override
+        public void showError(String title, String message) {
+            real.showError(title, message);
+        }
+
+        @Override
+        public Optional<Path> chooseModelToOpen() {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Path> chooseSaveFile(String title, String suggestedName, String extension) {
+            return Optional.empty();
+        }
+
+        @Override
+        public void notify(String message) {
+            real.notify(message);
+        }
+
+        @Override
+        public void notifySaved(Path file) {
+            real.notifySaved(file);
+        }
+
+        @Override
+        public boolean confirm(String title, String message, String yes, String no) {
+            return true;
+        }
     }
 
     @SuppressWarnings("unchecked")

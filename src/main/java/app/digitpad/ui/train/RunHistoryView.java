@@ -3,6 +3,7 @@ package app.digitpad.ui.train;
 import app.digitpad.ml.model.ModelMetadata;
 import app.digitpad.ml.model.TrainingLog;
 import app.digitpad.ml.train.Durations;
+import atlantafx.base.theme.Styles;
 import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -44,6 +45,7 @@ final class RunHistoryView extends VBox {
     RunHistoryView(RunHistoryModel model) {
         getStyleClass().add("run-history");
         table.setId("run-history");
+        table.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED);
         SortedList<RunRecord> sorted = new SortedList<>(model.runs());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
@@ -51,27 +53,27 @@ final class RunHistoryView extends VBox {
         // Columns keep their width and the table scrolls sideways when the window is narrow.
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setPlaceholder(new Label("No runs yet: a finished run is saved here and can be made live again later."));
-        table.getColumns().add(column("", 40, r -> model.isLive(r) ? "live" : "", r -> model.isLive(r) ? 0 : 1, "live-column"));
-        table.getColumns().add(column("Trained", 108, r -> r.isBundled() ? "bundled" : TIME.format(r.metadata().createdAt()),
+        table.getColumns().add(column("", 44, r -> model.isLive(r) ? "live" : "", r -> model.isLive(r) ? 0 : 1, "live-column"));
+        table.getColumns().add(column("Trained", 104, r -> r.isBundled() ? "bundled" : TIME.format(r.metadata().createdAt()),
                 r -> r.metadata().createdAt(), null));
-        table.getColumns().add(column("Test accuracy", 98, r -> TrainingStatus.percent(r.metadata().testAccuracy()),
+        table.getColumns().add(column("Test accuracy", 104, r -> TrainingStatus.percent(r.metadata().testAccuracy()),
                 r -> r.metadata().testAccuracy(), "number-column"));
-        table.getColumns().add(column("Time", 58, r -> Durations.format(r.metadata().trainingMillis()),
+        table.getColumns().add(column("Time", 54, r -> Durations.format(r.metadata().trainingMillis()),
                 r -> r.metadata().trainingMillis(), "number-column"));
-        table.getColumns().add(column("Architecture", 92, r -> r.metadata().architecture().id(),
+        table.getColumns().add(column("Architecture", 98, r -> r.metadata().architecture().id(),
                 r -> r.metadata().architecture().id(), null));
-        table.getColumns().add(column("Epochs", 60, r -> Integer.toString(r.metadata().epochs()), r -> r.metadata().epochs(),
+        table.getColumns().add(column("Epochs", 62, r -> Integer.toString(r.metadata().epochs()), r -> r.metadata().epochs(),
                 "number-column"));
         table.getColumns().add(column("Batch", 56, r -> r.log().map(l -> Integer.toString(l.batchSize())).orElse("–"),
                 r -> r.log().map(TrainingLog::batchSize).orElse(0), "number-column"));
-        table.getColumns().add(column("Learning rate", 96, r -> r.log().map(l -> decimal(l.learningRate())).orElse("–"),
+        table.getColumns().add(column("Learning rate", 104, r -> r.log().map(l -> decimal(l.learningRate())).orElse("–"),
                 r -> r.log().map(TrainingLog::learningRate).orElse(0f), "number-column"));
-        table.getColumns().add(column("Schedule", 82, r -> r.log().map(TrainingLog::schedule).orElse("–"),
+        table.getColumns().add(column("Schedule", 80, r -> r.log().map(TrainingLog::schedule).orElse("–"),
                 r -> r.log().map(TrainingLog::schedule).orElse(""), null));
-        table.getColumns().add(column("Augmented", 80, r -> r.metadata().augmented() ? "yes" : "no",
+        table.getColumns().add(column("Augmented", 88, r -> r.metadata().augmented() ? "yes" : "no",
                 r -> r.metadata().augmented(), null));
-        table.getColumns().add(column("Data", 64, r -> data(r.metadata()), r -> data(r.metadata()), null));
-        table.getColumns().add(column("Images", 74, r -> String.format(Locale.US, "%,d", r.metadata().trainImages()),
+        table.getColumns().add(column("Data", 60, r -> data(r.metadata()), r -> data(r.metadata()), null));
+        table.getColumns().add(column("Images", 68, r -> String.format(Locale.US, "%,d", r.metadata().trainImages()),
                 r -> r.metadata().trainImages(), "number-column"));
         table.setRowFactory(view -> new TableRow<>() {
             @Override

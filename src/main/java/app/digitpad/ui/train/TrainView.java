@@ -7,6 +7,7 @@ import app.digitpad.ui.Shortcuts;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.HPos;
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -17,6 +18,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
@@ -63,9 +65,16 @@ public final class TrainView extends BorderPane {
         setLeft(settings);
 
         TrainingCharts charts = new TrainingCharts(model.shown(), model.chartNoteProperty());
-        VBox.setVgrow(charts, Priority.ALWAYS);
         RunHistoryView history = new RunHistoryView(model.history());
-        VBox right = new VBox(10, progress(), charts, history);
+        // the user decides how the height is shared; the charts get the larger part at first
+        SplitPane split = new SplitPane(charts, history);
+        split.setId("train-split");
+        split.getStyleClass().add("train-split");
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.6);
+        SplitPane.setResizableWithParent(history, false);
+        VBox.setVgrow(split, Priority.ALWAYS);
+        VBox right = new VBox(8, progress(), split);
         right.getStyleClass().add("train-results");
         right.setPadding(new Insets(12, 16, 12, 16));
         setCenter(right);

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -206,11 +207,24 @@ class EvaluateViewFxTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, exists(png));
         BufferedImage image = ImageIO.read(png.toFile());
         assertNotNull(image, "a readable PNG");
+        // The picture is the matrix and the table laid out for the file at twice their size, not the screen.
+        EvaluateViewModel model = robot.lookup("#evaluate-view").queryAs(EvaluateView.class).model();
+        Bounds picture = WaitForAsyncUtils.asyncFx(() -> {
+            javafx.scene.layout.VBox node = EvaluationPicture.build(model.resultProperty().get(), model.heatProperty().get(),
+                    model.classRows());
+            javafx.scene.Scene scene = new javafx.scene.Scene(node);
+            app.digitpad.ui.Theme.same(scene, robot.lookup("#evaluate-view").query().getScene());
+            node.applyCss();
+            node.layout();
+            return node.getLayoutBounds();
+        }).get(10, TimeUnit.SECONDS);
+        assertEquals(EvaluationPicture.SCALE * Math.ceil(picture.getWidth()), image.getWidth(), 2 * EvaluationPicture.SCALE);
+        assertEquals(EvaluationPicture.SCALE * Math.ceil(picture.getHeight()), image.getHeight(), 2 * EvaluationPicture.SCALE);
         Node view = robot.lookup("#evaluate-view").query();
-        assertEquals(Math.ceil(view.getLayoutBounds().getWidth()), image.getWidth(), 1);
-        assertEquals(Math.ceil(view.getLayoutBounds().getHeight()), image.getHeight(), 1);
+        assertTrue(image.getWidth() != Math.ceil(view.getLayoutBounds().getWidth()), "not a screenshot of the tab");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> dialogs.notices.size() == 2);
-        assertEquals(List.of("Saved evaluation.csv", "Saved evaluation.png"), dialogs.notices);
+        assertEquals(List.of("Saved " + csv.toAbsolutePath(), "Saved " + png.toAbsolutePath()), dialogs.notices,
+                "each notice names the full path");
         assertEquals(List.of(), dialogs.errors);
     }
 
