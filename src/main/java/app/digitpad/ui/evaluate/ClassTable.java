@@ -40,6 +40,9 @@ final class ClassTable extends TableView<ClassRow> {
                 ? AVERAGE_LAST.thenComparingInt(ClassRow::digit) : AVERAGE_LAST.thenComparing(getComparator()),
                 comparatorProperty()));
         setItems(sorted);
+        // The default policy refuses a sorted list whose comparator is not exactly the table's; this one
+        // is the table's behind the average row's place, and re-sorts itself when the table's changes.
+        setSortPolicy(table -> true);
 
         TableColumn<ClassRow, ClassRow> digit = new TableColumn<>("Digit");
         digit.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));

@@ -56,7 +56,7 @@ final class RunHistoryView extends VBox {
         table.getColumns().add(column("", 44, r -> model.isLive(r) ? "live" : "", r -> model.isLive(r) ? 0 : 1, "live-column"));
         table.getColumns().add(column("Trained", 104, r -> r.isBundled() ? "bundled" : TIME.format(r.metadata().createdAt()),
                 r -> r.metadata().createdAt(), null));
-        table.getColumns().add(column("Test accuracy", 104, r -> TrainingStatus.percent(r.metadata().testAccuracy()),
+        table.getColumns().add(column("Test accuracy", 118, r -> TrainingStatus.percent(r.metadata().testAccuracy()),
                 r -> r.metadata().testAccuracy(), "number-column"));
         table.getColumns().add(column("Time", 54, r -> Durations.format(r.metadata().trainingMillis()),
                 r -> r.metadata().trainingMillis(), "number-column"));

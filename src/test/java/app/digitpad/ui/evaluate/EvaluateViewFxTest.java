@@ -87,7 +87,7 @@ class EvaluateViewFxTest {
 
         @SuppressWarnings("unchecked")
         TableView<ClassRow> table = robot.lookup("#class-table").queryAs(TableView.class);
-        assertEquals(N, table.getItems().size());
+        assertEquals(N + 1, table.getItems().size(), "ten digits and their macro average");
         for (int d = 0; d < N; d++) {
             int support = 0;
             for (int p = 0; p < N; p++) {
@@ -95,6 +95,24 @@ class EvaluateViewFxTest {
             }
             assertEquals(support, table.getItems().get(d).support(), "support of " + d);
         }
+        assertTrue(table.getItems().get(N).isAverage());
+        assertEquals(10_000, table.getItems().get(N).support());
+
+        // A click on a header sorts the digits by that column; the average stays last.
+        robot.clickOn("Recall");
+        WaitForAsyncUtils.waitForFxEvents();
+        for (int i = 1; i < N; i++) {
+            assertTrue(table.getItems().get(i - 1).recall().getAsDouble() <= table.getItems().get(i).recall().getAsDouble(),
+                    "ascending recall at row " + i);
+        }
+        assertTrue(table.getItems().get(N).isAverage(), "the average row stays last");
+        robot.clickOn("Recall");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(table.getItems().get(0).recall().getAsDouble() >= table.getItems().get(1).recall().getAsDouble(), "descending");
+        assertTrue(table.getItems().get(N).isAverage(), "the average row stays last");
+        robot.clickOn("Recall"); // back to unsorted: by digit
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0, table.getItems().get(0).digit());
 
         // the colour scale toggle, on the shipped model's largest error cell (5 taken for 3)
         assertTrue(shownCount(robot, 5, 3) > 0);
@@ -215,8 +233,7 @@ class EvaluateViewFxTest {
             javafx.scene.Scene scene = new javafx.scene.Scene(node);
             app.digitpad.ui.Theme.same(scene, robot.lookup("#evaluate-view").query().getScene());
             node.applyCss();
-            node.layout();
-            return node.getLayoutBounds();
+            return new javafx.geometry.BoundingBox(0, 0, node.prefWidth(-1), node.prefHeight(-1));
         }).get(10, TimeUnit.SECONDS);
         assertEquals(EvaluationPicture.SCALE * Math.ceil(picture.getWidth()), image.getWidth(), 2 * EvaluationPicture.SCALE);
         assertEquals(EvaluationPicture.SCALE * Math.ceil(picture.getHeight()), image.getHeight(), 2 * EvaluationPicture.SCALE);
