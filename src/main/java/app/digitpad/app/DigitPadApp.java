@@ -2,25 +2,20 @@ package app.digitpad.app;
 
 import app.digitpad.ui.settings.SettingsFile;
 import app.digitpad.ui.settings.SettingsKeeper;
-import java.util.Optional;
+import java.nio.file.Files;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.application.Application;
 import javafx.stage.Stage;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** The JavaFX application: one window, with the user's settings. */
 public final class DigitPadApp extends Application {
-    private static final Logger LOG = LoggerFactory.getLogger(DigitPadApp.class);
-
     private final ExecutorService settingsWriter = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "digitpad-settings");
         thread.setDaemon(true);
         return thread;
     });
     private SettingsKeeper settings;
-    private Optional<String> settingsWarning = Optional.empty();
     private DigitPadWindow window;
 
     /**
@@ -30,12 +25,8 @@ public final class DigitPadApp extends Application {
     @Override
     public void init() {
         StartupTiming.mark("toolkit up");
-        SettingsFile file = SettingsFile.user();
-        SettingsFile.Loaded loaded = file.load();
-        settingsWarning = loaded.warning();
-        settingsWarning.ifPresent(warning -> LOG.warn(warning));
-        settings = new SettingsKeeper(file, loaded.settings(), settingsWriter);
-        ModelPreload.start(loaded.settings().liveModelFile().filter(java.nio.file.Files::isRegularFile).orElse(null));
+        settings = SettingsKeeper.load(SettingsFile.user(), settingsWriter);
+        ModelPreload.start(settings.get().liveModelFile().filter(Files::isRegularFile).orElse(null));
     }
 
     @Override
@@ -43,7 +34,6 @@ public final class DigitPadApp extends Application {
         window = new DigitPadWindow(stage, settings);
         StartupTiming.mark("window built");
         stage.show();
-        settingsWarning.ifPresent(warning -> window.services().dialogs().notify(warning));
     }
 
     @Override

@@ -87,6 +87,7 @@ public final class DigitPadWindow {
                 settings.update(s -> s.withLiveModel(info.file()));
             }
         });
+        settings.loadWarning().ifPresent(dialogs::notify);
         mainModel.loadStartModel(kept.liveModelFile());
     }
 

@@ -15,7 +15,7 @@ public final class Shortcuts {
     public record Shortcut(KeyCombination keys, String action, String where) {
         /** The keys as this platform writes them, e.g. "Ctrl+O". */
         public String keysText() {
-            return keys.getDisplayText();
+            return text(keys);
         }
     }
 
@@ -50,6 +50,11 @@ public final class Shortcuts {
 
     public static List<Shortcut> all() {
         return ALL;
+    }
+
+    /** How to write {@code keys} for people: "Ctrl+Enter" and "Esc" rather than JavaFX's "Ctrl+↵" and "Escape". */
+    public static String text(KeyCombination keys) {
+        return keys.getDisplayText().replace("↵", "Enter").replace("Escape", "Esc");
     }
 
     /**

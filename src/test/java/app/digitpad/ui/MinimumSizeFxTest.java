@@ -9,7 +9,6 @@ import app.digitpad.app.DigitPadWindow;
 import app.digitpad.ui.evaluate.EvaluateView;
 import app.digitpad.ui.train.TrainView;
 import app.digitpad.ui.train.TrainingSession;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -40,13 +39,14 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class MinimumSizeFxTest {
+    private final TestDialogs dialogs = new TestDialogs();
     private DigitPadWindow window;
     private Stage stage;
 
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        window = new DigitPadWindow(stage, new QuietDialogs());
+        window = new DigitPadWindow(stage, dialogs);
         stage.setWidth(900);
         stage.setHeight(620);
         stage.show();
@@ -128,6 +128,7 @@ class MinimumSizeFxTest {
         assertTrue(ones.length() == 4, "the 1s' cell holds over a thousand images: " + ones);
 
         assertEquals(List.of(), problems);
+        assertEquals(List.of(), dialogs.errors);
     }
 
     /** What is wrong with each node: outside the window, cut off by a container, hidden, or text cut short. */
@@ -208,34 +209,5 @@ class MinimumSizeFxTest {
     private static boolean verticalScrollBarShown(Node table) {
         return table.lookupAll(".scroll-bar").stream().filter(ScrollBar.class::isInstance).map(ScrollBar.class::cast)
                 .anyMatch(bar -> bar.getOrientation() == Orientation.VERTICAL && bar.isVisible());
-    }
-
-    /** Dialogs that show nothing (none is expected here). */
-    private static final class QuietDialogs implements Dialogs {
-        @Override
-        public void showError(String title, String message) {
-            throw new AssertionError(title + ": " + message);
-        }
-
-        @Override
-        public Optional<Path> chooseModelToOpen() {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<Path> chooseSaveFile(String title, String suggestedName, String extension) {
-            return Optional.empty();
-        }
-
-        @Override
-        public void notify(String message) {}
-
-        @Override
-        public void notifySaved(Path file) {}
-
-        @Override
-        public boolean confirm(String title, String message, String yes, String no) {
-            return false;
-        }
     }
 }

@@ -113,7 +113,7 @@ public final class EvaluateView extends BorderPane {
         Button again = new Button("Evaluate again");
         again.setId("eval-run");
         again.setTooltip(new Tooltip("Evaluate the live model on the 10,000 test images again ("
-                + Shortcuts.EVALUATE_AGAIN.getDisplayText() + ")"));
+                + Shortcuts.text(Shortcuts.EVALUATE_AGAIN) + ")"));
         again.setOnAction(e -> model.evaluate());
         again.disableProperty().bind(model.runningProperty());
         Button csv = new Button("Export CSV…");

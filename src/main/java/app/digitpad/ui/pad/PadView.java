@@ -53,7 +53,7 @@ public final class PadView extends BorderPane {
 
         Button undo = new Button("Undo stroke");
         undo.setId("undo");
-        undo.setTooltip(new Tooltip("Remove the last stroke (" + Shortcuts.UNDO_STROKE.getDisplayText() + ")"));
+        undo.setTooltip(new Tooltip("Remove the last stroke (" + Shortcuts.text(Shortcuts.UNDO_STROKE) + ")"));
         undo.setOnAction(e -> model.undo());
         undo.disableProperty().bind(model.emptyProperty());
         Button clear = new Button("Clear");

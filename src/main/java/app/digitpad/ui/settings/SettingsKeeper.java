@@ -2,6 +2,7 @@ package app.digitpad.ui.settings;
 
 import java.io.IOException;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
@@ -18,6 +19,7 @@ public final class SettingsKeeper {
 
     private final SettingsFile file;
     private final Executor saver;
+    private final Optional<String> loadWarning;
     private Settings current;
     private Settings saved;
     private boolean saveScheduled;
@@ -28,10 +30,27 @@ public final class SettingsKeeper {
      * @param saver runs the writes (a worker thread)
      */
     public SettingsKeeper(SettingsFile file, Settings initial, Executor saver) {
+        this(file, initial, Optional.empty(), saver);
+    }
+
+    private SettingsKeeper(SettingsFile file, Settings initial, Optional<String> loadWarning, Executor saver) {
         this.file = file;
         this.saver = saver;
         this.current = Objects.requireNonNull(initial);
         this.saved = initial;
+        this.loadWarning = loadWarning;
+    }
+
+    /** The settings {@code file} holds now (the defaults if it cannot be read), written back there on change. */
+    public static SettingsKeeper load(SettingsFile file, Executor saver) {
+        SettingsFile.Loaded loaded = file.load();
+        loaded.warning().ifPresent(LOG::warn);
+        return new SettingsKeeper(file, loaded.settings(), loaded.warning(), saver);
+    }
+
+    /** Why the file could not be read when the settings were loaded, if it could not. */
+    public Optional<String> loadWarning() {
+        return loadWarning;
     }
 
     /** Settings that are never written anywhere: for tests and tools. */

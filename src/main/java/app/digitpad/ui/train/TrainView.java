@@ -191,13 +191,13 @@ public final class TrainView extends BorderPane {
         start.getStyleClass().add("accent");
         start.setMaxWidth(Double.MAX_VALUE);
         start.setOnAction(e -> model.start());
-        start.setTooltip(new Tooltip("Train with these settings (" + Shortcuts.START_TRAINING.getDisplayText() + ")"));
+        start.setTooltip(new Tooltip("Train with these settings (" + Shortcuts.text(Shortcuts.START_TRAINING) + ")"));
         start.disableProperty().bind(session.runningProperty());
         Button cancel = new Button("Cancel");
         cancel.setId("train-cancel");
         cancel.setMaxWidth(Double.MAX_VALUE);
         cancel.setOnAction(e -> model.cancel());
-        cancel.setTooltip(new Tooltip("Stop the run; nothing is saved (" + Shortcuts.CANCEL_TRAINING.getDisplayText() + ")"));
+        cancel.setTooltip(new Tooltip("Stop the run; nothing is saved (" + Shortcuts.text(Shortcuts.CANCEL_TRAINING) + ")"));
         cancel.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> session.phaseProperty().get() != TrainingSession.Phase.LOADING
                         && session.phaseProperty().get() != TrainingSession.Phase.TRAINING,

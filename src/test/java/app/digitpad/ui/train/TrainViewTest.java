@@ -220,8 +220,10 @@ class TrainViewTest {
         LiveModel.Info before = fx(() -> window.services().liveModel().getInfo());
         assertTrue(before.file().isEmpty(), "the bundled model is live at start");
         tinyRun(robot, Architecture.FAST_CNN, 3, 16);
-        robot.clickOn("#train-start");
-        robot.clickOn("#train-cancel"); // possibly while MNIST still loads
+        // by keyboard this time: Ctrl+Enter starts, Ctrl+. cancels (possibly while MNIST still loads)
+        robot.push(KeyCode.CONTROL, KeyCode.ENTER);
+        assertTrue(fx(() -> model.session().runningProperty().get()), "Ctrl+Enter started a run");
+        robot.push(KeyCode.CONTROL, KeyCode.PERIOD);
         waitFor(60, () -> model.session().phaseProperty().get() == TrainingSession.Phase.READY);
         assertEquals(TrainingSession.Outcome.CANCELLED, fx(() -> model.session().outcomeProperty().get()));
         assertSame(before, fx(() -> window.services().liveModel().getInfo()));
