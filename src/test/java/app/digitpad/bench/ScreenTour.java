@@ -96,6 +96,9 @@ public final class ScreenTour {
                 }
             }
         }
+        if (Boolean.getBoolean("tour.dialogs")) {
+            dialogs(stage[0], out);
+        }
         fx(() -> {
             window[0].shutdown();
             stage[0].close();
@@ -103,6 +106,76 @@ public final class ScreenTour {
         });
         Platform.exit();
         System.exit(0);
+    }
+
+    /**
+     * Pictures of the screen (X's root window, so popups and dialogs are in them) with a notice, an
+     * error, a question and the Help dialogs open, in both themes. With {@code -Dtour.dialogs=true}.
+     */
+    private static void dialogs(Stage stage, Path out) throws Exception {
+        FxDialogs real = new FxDialogs(stage, SettingsKeeper.inMemory(Settings.defaults()));
+        for (boolean dark : new boolean[] {false, true}) {
+            String theme = dark ? "dark" : "light";
+            fx(() -> {
+                Theme.apply(stage.getScene(), dark);
+                stage.setWidth(1280);
+                stage.setHeight(800);
+                real.notifySaved(out.resolve("digitpad-evaluation.png"));
+                return null;
+            });
+            Thread.sleep(1500);
+            screen(out.resolve("notice-" + theme + ".png"));
+            fx(() -> {
+                real.showError("Could not open the model", "Model file /tmp/broken.dpmodel is corrupt or truncated "
+                        + "(invalid entry size).\n\nThe previous model is still live.");
+                return null;
+            });
+            Thread.sleep(800);
+            screen(out.resolve("error-" + theme + ".png"));
+            closeDialogs();
+            Platform.runLater(() -> real.confirm("The new model is less accurate than the live one",
+                    "New model: 99.04% test accuracy (on 10,000 test images)\n    fast-cnn-20261202-171500.dpmodel\n"
+                            + "Live model: 99.51% test accuracy (on 10,000 test images)\n    fast-cnn-10ep, bundled with DigitPad\n\n"
+                            + "The new model is saved either way: you can make it live later from the run history.",
+                    "Use the new model", "Keep the live model"));
+            Thread.sleep(800);
+            screen(out.resolve("confirm-" + theme + ".png"));
+            closeDialogs();
+            fx(() -> {
+                javafx.scene.control.MenuBar bar = (javafx.scene.control.MenuBar) stage.getScene().lookup(".menu-bar");
+                bar.getMenus().get(2).getItems().get(0).fire();
+                return null;
+            });
+            Thread.sleep(800);
+            screen(out.resolve("shortcuts-" + theme + ".png"));
+            closeDialogs();
+            fx(() -> {
+                javafx.scene.control.MenuBar bar = (javafx.scene.control.MenuBar) stage.getScene().lookup(".menu-bar");
+                bar.getMenus().get(2).getItems().get(1).fire();
+                return null;
+            });
+            Thread.sleep(1500);
+            screen(out.resolve("about-" + theme + ".png"));
+            closeDialogs();
+        }
+    }
+
+    private static void screen(Path file) throws Exception {
+        new ProcessBuilder("import", "-window", "root", file.toString()).inheritIO().start().waitFor();
+        System.out.println("wrote " + file);
+    }
+
+    /** Closes every dialog window (all windows but the main one). */
+    private static void closeDialogs() throws Exception {
+        fx(() -> {
+            for (javafx.stage.Window w : new java.util.ArrayList<>(javafx.stage.Window.getWindows())) {
+                if (w instanceof Stage s && s.getOwner() != null) {
+                    s.close();
+                }
+            }
+            return null;
+        });
+        Thread.sleep(300);
     }
 
     /** The real dialogs, except that the tiny run's model goes live without a question (to show it on Evaluate). */

@@ -102,24 +102,21 @@ final class RunHistoryView extends VBox {
         makeLive.setId("train-make-live");
         makeLive.setTooltip(new Tooltip("Load the selected run's model and use it for recognition"));
         makeLive.disableProperty().bind(Bindings.createBooleanBinding(
-                () -> table.getSelectionModel().getSelectedItems().size() != 1 || model.swappingProperty().get()
-                        || model.isLive(table.getSelectionModel().getSelectedItem()),
+                () -> single() == null || model.swappingProperty().get() || model.isLive(single()),
                 table.getSelectionModel().getSelectedItems(), model.swappingProperty(), model.liveModel().infoProperty()));
-        makeLive.setOnAction(e -> model.makeLive(table.getSelectionModel().getSelectedItem()));
+        makeLive.setOnAction(e -> model.makeLive(single()));
         table.setOnMouseClicked(e -> {
             if (e.getClickCount() == 2 && !makeLive.isDisabled()) {
-                model.makeLive(table.getSelectionModel().getSelectedItem());
+                model.makeLive(single());
             }
         });
 
         Button delete = new Button("Delete…");
         delete.setId("train-delete-run");
         delete.setTooltip(new Tooltip("Delete the selected run's model file (not the live or the bundled model)"));
-        delete.disableProperty().bind(Bindings.createBooleanBinding(
-                () -> table.getSelectionModel().getSelectedItems().size() != 1
-                        || !model.canDelete(table.getSelectionModel().getSelectedItem()),
+        delete.disableProperty().bind(Bindings.createBooleanBinding(() -> !model.canDelete(single()),
                 table.getSelectionModel().getSelectedItems(), model.liveModel().infoProperty()));
-        delete.setOnAction(e -> model.delete(table.getSelectionModel().getSelectedItem()));
+        delete.setOnAction(e -> model.delete(single()));
 
         Button refresh = new Button("Refresh");
         refresh.setId("train-refresh-history");
@@ -153,6 +150,15 @@ final class RunHistoryView extends VBox {
 
     TableView<RunRecord> table() {
         return table;
+    }
+
+    /**
+     * The one selected run; null when none or several are selected. From the selected items, which
+     * are up to date when they tell their listeners (the selected item may not be yet).
+     */
+    private RunRecord single() {
+        List<RunRecord> selected = table.getSelectionModel().getSelectedItems();
+        return selected.size() == 1 ? selected.get(0) : null;
     }
 
     /**

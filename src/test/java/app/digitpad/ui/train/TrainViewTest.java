@@ -11,7 +11,13 @@ import app.digitpad.app.DigitPadWindow;
 import app.digitpad.ml.model.DigitClassifier;
 import app.digitpad.ml.model.ModelFiles;
 import app.digitpad.ml.model.ModelStore;
+import app.digitpad.ml.TestData;
 import app.digitpad.ml.net.Architecture;
+import app.digitpad.ml.train.CurveRecorder;
+import app.digitpad.ml.train.Schedule;
+import app.digitpad.ml.train.TrainingConfig;
+import app.digitpad.ml.train.TrainingResult;
+import app.digitpad.ml.train.TrainingRun;
 import app.digitpad.ui.LiveModel;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -135,6 +141,9 @@ class TrainViewTest {
         assertTrue(status.startsWith("Done: "), status);
         String latest = fx(() -> robot.lookup("#accuracy-latest").queryAs(Label.class).getText());
         assertTrue(latest.matches("train \\d+\\.\\d\\d% · test \\d+\\.\\d\\d%"), latest);
+        // The header's figures are the ends of the lines they label: the smoothed training curve, the test points.
+        double trainEnd = ((Number) fx(() -> accuracy.getData().get(0).getData().get(14).getYValue())).doubleValue();
+        assertEquals(String.format(java.util.Locale.US, "train %.2f%% · test %.2f%%", trainEnd, testAccuracy), latest);
 
         // The new model is live, saved in the model folder, and listed in the history.
         LiveModel.Info after = fx(() -> window.services().liveModel().getInfo());
@@ -249,6 +258,66 @@ class TrainViewTest {
         assertFalse(model.session().isWorkerRunning(), "the training thread has finished");
         assertEquals(filesBefore, files(modelFolder()), "nothing saved, no temporary file left");
         assertSame(before, fx(() -> window.services().liveModel().getInfo()));
+    }
+
+    /** A model file saved with its log, as a run saves it (a quick lenet5 on 640 images). */
+    private static Path savedRun(Path folder, String name, long seed) throws Exception {
+        Files.createDirectories(folder);
+        TrainingConfig config = new TrainingConfig(Architecture.LENET5, 2, 64, 0.003f, Schedule.CONSTANT, seed, 640, 200, false);
+        CurveRecorder curves = new CurveRecorder();
+        Path file = folder.resolve(name);
+        try (TrainingResult result = new TrainingRun(config, TestData.train(), TestData.test(), curves).run()) {
+            ModelFiles.save(result.classifier(), curves.log(), file);
+        }
+        return file.toAbsolutePath();
+    }
+
+    @Test
+    void selectedRunsAreOverlaidOnTheChartsAndARunCanBeDeleted(FxRobot robot) throws Exception {
+        Path a = savedRun(modelFolder(), "compare-a" + ModelFiles.EXTENSION, 1);
+        Path b = savedRun(modelFolder(), "compare-b" + ModelFiles.EXTENSION, 2);
+        TrainView view = openTrainTab(robot);
+        TrainViewModel model = view.viewModel();
+        robot.clickOn("#train-refresh-history");
+        waitFor(20, () -> model.history().runs().stream().filter(r -> r.file().equals(Optional.of(a))
+                || r.file().equals(Optional.of(b))).count() == 2);
+        @SuppressWarnings("unchecked")
+        TableView<RunRecord> table = robot.lookup("#run-history").queryAs(TableView.class);
+        LineChart<?, ?> loss = robot.lookup("#loss-chart").queryAs(LineChart.class);
+        LineChart<?, ?> accuracy = robot.lookup("#accuracy-chart").queryAs(LineChart.class);
+
+        robot.interact(() -> table.getSelectionModel().select(find(model, a)));
+        assertEquals(2, (int) fx(() -> loss.getData().size()), "one run: its training line and test points");
+        assertEquals(640 / 64 * 2, (int) fx(() -> loss.getData().get(0).getData().size()), "the stored smoothed curve");
+        assertEquals(2, (int) fx(() -> accuracy.getData().get(1).getData().size()), "a test point per epoch");
+        assertTrue(fx(() -> robot.lookup("#loss-latest").queryAs(Label.class).getText()).startsWith("train "));
+
+        robot.interact(() -> table.getSelectionModel().select(find(model, b)));
+        assertEquals(4, (int) fx(() -> loss.getData().size()), "two runs overlaid");
+        assertEquals(4, (int) fx(() -> accuracy.getData().size()));
+        assertTrue(fx(() -> loss.getData().get(0).getNode().getStyleClass().contains("run-0")
+                && loss.getData().get(2).getNode().getStyleClass().contains("run-1")), "one colour per run");
+        assertEquals("", fx(() -> robot.lookup("#loss-latest").queryAs(Label.class).getText()), "no single run's figures");
+        assertEquals(3, (int) fx(() -> robot.lookup("#chart-legend").queryAs(javafx.scene.layout.Pane.class)
+                .getChildren().size()), "a legend item per run and the key to the line styles");
+
+        // Delete one: asked first, then the file and its row are gone.
+        robot.interact(() -> {
+            table.getSelectionModel().clearSelection();
+            table.getSelectionModel().select(find(model, a));
+        });
+        dialogs.answer = true;
+        assertFalse(fx(() -> robot.lookup("#train-delete-run").query().isDisabled()), "Delete is on for a saved run");
+        robot.clickOn("#train-delete-run");
+        waitFor(10, () -> !dialogs.questions.isEmpty());
+        waitFor(20, () -> model.history().runs().stream().noneMatch(r -> r.file().equals(Optional.of(a))));
+        assertFalse(Files.exists(a));
+        assertTrue(dialogs.questions.get(dialogs.questions.size() - 1).message().contains(a.toString()));
+        Files.deleteIfExists(b);
+    }
+
+    private static RunRecord find(TrainViewModel model, Path file) {
+        return model.history().runs().stream().filter(r -> r.file().equals(Optional.of(file))).findFirst().orElseThrow();
     }
 
     @Test
