@@ -1,6 +1,8 @@
 package app.digitpad.bench;
 
 import app.digitpad.app.DigitPadWindow;
+import app.digitpad.preprocess.Point;
+import app.digitpad.preprocess.Stroke;
 import app.digitpad.ui.Dialogs;
 import app.digitpad.ui.FxDialogs;
 import app.digitpad.ui.Theme;
@@ -13,21 +15,22 @@ import app.digitpad.ui.train.TrainingSession;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
-import javafx.scene.Node;
-import javafx.scene.control.Spinner;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 
 /**
- * A tool, not a test: opens the real window, runs a tiny training run (2,000 images, so the Train tab
- * has curves and a history), evaluates, selects the confusion cell of the 1s, and writes a picture of
- * every tab at the window's minimum size (900x620) and at 1280x800 in both themes. Needs a display
+ * A tool, not a test: opens the real window, runs two tiny training runs (2,000 and 4,000 images, so
+ * the Train tab has curves and a history; {@code -Dtour.compare=true} selects both to compare them),
+ * evaluates, selects the confusion cell of the 1s, and writes a picture of every tab at the window's
+ * minimum size (900x620) and at 1280x800 in both themes ({@code -Dtour.dialogs=true}: also the
+ * notices and dialogs). Needs a display
  * (Xvfb works) and a throw-away home folder:
  *
  * <pre>mvn -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
@@ -55,17 +58,35 @@ public final class ScreenTour {
         shown.get(30, TimeUnit.SECONDS);
         waitFor(120, () -> window[0].services().liveModel().getInfo() != null);
 
-        // A tiny run, so the Train tab shows curves, a status line and a history row.
+        // Two tiny runs, so the Train tab has curves, a status line and a history; both are then selected to compare.
         select(window[0], "tab-train");
         TrainView train = fx(() -> (TrainView) window[0].mainView().lookup("#train-view"));
         TrainViewModel trainModel = train.viewModel();
-        fx(() -> {
-            spinner(train, "#train-train-images").getValueFactory().setValue(2_000);
-            spinner(train, "#train-test-images").getValueFactory().setValue(500);
-            trainModel.start();
-            return null;
-        });
-        waitFor(300, () -> trainModel.session().outcomeProperty().get() != TrainingSession.Outcome.NONE);
+        for (int[] run : new int[][] {{1, 2_000}, {2, 4_000}}) {
+            fx(() -> {
+                trainModel.settings().epochsProperty().set(run[0]);
+                trainModel.settings().trainImagesProperty().set(run[1]);
+                trainModel.settings().testImagesProperty().set(500);
+                trainModel.start();
+                return null;
+            });
+            waitFor(300, () -> trainModel.session().runningProperty().get());
+            waitFor(300, () -> !trainModel.session().runningProperty().get());
+        }
+        waitFor(30, () -> trainModel.history().runs().stream().filter(r -> !r.isBundled()).count() == 2);
+        if (Boolean.getBoolean("tour.compare")) {
+            fx(() -> {
+                @SuppressWarnings("unchecked")
+                javafx.scene.control.TableView<app.digitpad.ui.train.RunRecord> table =
+                        (javafx.scene.control.TableView<app.digitpad.ui.train.RunRecord>) train.lookup("#run-history");
+                for (int i = 0; i < table.getItems().size(); i++) {
+                    if (!table.getItems().get(i).isBundled()) {
+                        table.getSelectionModel().select(i);
+                    }
+                }
+                return null;
+            });
+        }
 
         select(window[0], "tab-evaluate");
         EvaluateView evaluate = fx(() -> (EvaluateView) window[0].mainView().lookup("#evaluate-view"));
@@ -75,6 +96,13 @@ public final class ScreenTour {
             return null;
         });
 
+        // a drawn "3" on the pad, so the Draw tab shows ink, bars and the model's view
+        fx(() -> {
+            window[0].padModel().setStrokes(List.of(new Stroke(List.of(new Point(80, 70), new Point(140, 50),
+                    new Point(195, 75), new Point(190, 120), new Point(135, 140), new Point(200, 170), new Point(205, 215),
+                    new Point(140, 240), new Point(80, 220)))));
+            return null;
+        });
         for (boolean dark : new boolean[] {false, true}) {
             fx(() -> {
                 Theme.apply(stage[0].getScene(), dark);
@@ -215,11 +243,6 @@ public final class ScreenTour {
         public boolean confirm(String title, String message, String yes, String no) {
             return true;
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Spinner<Integer> spinner(Node root, String id) {
-        return (Spinner<Integer>) root.lookup(id);
     }
 
     private static void select(DigitPadWindow window, String tabId) throws Exception {

@@ -54,23 +54,23 @@ final class RunHistoryView extends VBox {
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setPlaceholder(new Label("No runs yet: a finished run is saved here and can be made live again later."));
         table.getColumns().add(column("", 44, r -> model.isLive(r) ? "live" : "", r -> model.isLive(r) ? 0 : 1, "live-column"));
-        table.getColumns().add(column("Trained", 104, r -> r.isBundled() ? "bundled" : TIME.format(r.metadata().createdAt()),
+        table.getColumns().add(column("Trained", 100, r -> r.isBundled() ? "bundled" : TIME.format(r.metadata().createdAt()),
                 r -> r.metadata().createdAt(), null));
         table.getColumns().add(column("Test accuracy", 118, r -> TrainingStatus.percent(r.metadata().testAccuracy()),
                 r -> r.metadata().testAccuracy(), "number-column"));
         table.getColumns().add(column("Time", 54, r -> Durations.format(r.metadata().trainingMillis()),
                 r -> r.metadata().trainingMillis(), "number-column"));
-        table.getColumns().add(column("Architecture", 98, r -> r.metadata().architecture().id(),
+        table.getColumns().add(column("Architecture", 102, r -> r.metadata().architecture().id(),
                 r -> r.metadata().architecture().id(), null));
         table.getColumns().add(column("Epochs", 62, r -> Integer.toString(r.metadata().epochs()), r -> r.metadata().epochs(),
                 "number-column"));
         table.getColumns().add(column("Batch", 56, r -> r.log().map(l -> Integer.toString(l.batchSize())).orElse("–"),
                 r -> r.log().map(TrainingLog::batchSize).orElse(0), "number-column"));
-        table.getColumns().add(column("Learning rate", 104, r -> r.log().map(l -> decimal(l.learningRate())).orElse("–"),
+        table.getColumns().add(column("Learning rate", 122, r -> r.log().map(l -> decimal(l.learningRate())).orElse("–"),
                 r -> r.log().map(TrainingLog::learningRate).orElse(0f), "number-column"));
         table.getColumns().add(column("Schedule", 80, r -> r.log().map(TrainingLog::schedule).orElse("–"),
                 r -> r.log().map(TrainingLog::schedule).orElse(""), null));
-        table.getColumns().add(column("Augmented", 88, r -> r.metadata().augmented() ? "yes" : "no",
+        table.getColumns().add(column("Augmented", 98, r -> r.metadata().augmented() ? "yes" : "no",
                 r -> r.metadata().augmented(), null));
         table.getColumns().add(column("Data", 60, r -> data(r.metadata()), r -> data(r.metadata()), null));
         table.getColumns().add(column("Images", 68, r -> String.format(Locale.US, "%,d", r.metadata().trainImages()),

@@ -4,6 +4,7 @@ import app.digitpad.ml.net.Architecture;
 import app.digitpad.ml.train.Schedule;
 import app.digitpad.ui.AppServices;
 import app.digitpad.ui.Shortcuts;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.HPos;
 import javafx.geometry.Insets;
@@ -23,6 +24,7 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
@@ -41,6 +43,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class TrainView extends BorderPane {
     private static final Logger LOG = LoggerFactory.getLogger(TrainView.class);
+
+    /** The charts' share of the height they and the run history divide (the user can drag the divider). */
+    private static final double CHARTS_SHARE = 0.64;
 
     private final TrainViewModel model;
     private final TrainingSession session;
@@ -71,8 +76,20 @@ public final class TrainView extends BorderPane {
         split.setId("train-split");
         split.getStyleClass().add("train-split");
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.6);
-        SplitPane.setResizableWithParent(history, false);
+        split.setDividerPositions(CHARTS_SHARE);
+        // The skin moves the divider to fit the panes' preferred heights; until the user drags it, keep
+        // the charts' share whatever the window's height.
+        boolean[] dragged = {false};
+        split.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
+            for (Node n = e.getPickResult().getIntersectedNode(); n != null && n != split; n = n.getParent()) {
+                dragged[0] |= n.getStyleClass().contains("split-pane-divider");
+            }
+        });
+        split.heightProperty().addListener((obs, old, height) -> {
+            if (!dragged[0]) {
+                Platform.runLater(() -> split.setDividerPositions(CHARTS_SHARE));
+            }
+        });
         VBox.setVgrow(split, Priority.ALWAYS);
         VBox right = new VBox(8, progress(), split);
         right.getStyleClass().add("train-results");

@@ -53,7 +53,7 @@ final class TrainingCharts extends VBox {
         this.shown = shown;
         getStyleClass().add("training-charts");
 
-        lossY.setLabel("cross-entropy loss");
+        lossY.setLabel("cross-entropy");
         lossY.setAutoRanging(false);
         lossY.setLowerBound(0);
         lossY.setMinorTickVisible(false);
