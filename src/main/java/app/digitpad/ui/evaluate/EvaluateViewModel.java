@@ -3,7 +3,6 @@ package app.digitpad.ui.evaluate;
 import app.digitpad.ml.data.MnistData;
 import app.digitpad.ml.eval.BatchClassifier;
 import app.digitpad.ml.eval.ConfusionMatrix;
-import app.digitpad.ml.eval.ConfusionMatrixCsv;
 import app.digitpad.ml.eval.Evaluation;
 import app.digitpad.ml.eval.Evaluator;
 import app.digitpad.ui.AppServices;
@@ -102,6 +101,7 @@ public final class EvaluateViewModel {
     private final Executor background;
     private final Executor fx;
     private final Dialogs dialogs;
+    private final EvaluationExports exports;
 
     private final ReadOnlyObjectWrapper<Result> result = new ReadOnlyObjectWrapper<>(this, "result");
     private final ObjectProperty<HeatScale.Mode> scaleMode = new SimpleObjectProperty<>(this, "scaleMode", HeatScale.Mode.LOG);
@@ -134,6 +134,7 @@ public final class EvaluateViewModel {
         this.background = background;
         this.fx = fx;
         this.dialogs = dialogs;
+        this.exports = new EvaluationExports(dialogs, background, fx);
         scaleMode.addListener((obs, old, mode) -> updateHeat());
     }
 
@@ -332,18 +333,9 @@ public final class EvaluateViewModel {
     /** Asks where to save, then writes the matrix and per-class metrics as CSV. */
     public void exportCsv() {
         Result r = result.get();
-        if (r == null) {
-            return;
+        if (r != null) {
+            exports.csv(r);
         }
-        Optional<Path> target = dialogs.chooseSaveFile("Export confusion matrix as CSV", "digitpad-evaluation.csv", ".csv");
-        target.ifPresent(path -> background.execute(() -> {
-            try {
-                ConfusionMatrixCsv.write(path, r.evaluation(), r.model());
-                fx.execute(() -> dialogs.notifySaved(path));
-            } catch (Exception e) {
-                fx.execute(() -> dialogs.showError("Could not export the CSV", describe(e)));
-            }
-        }));
     }
 
     /**
@@ -352,27 +344,9 @@ public final class EvaluateViewModel {
      */
     public void exportPng(Function<Result, java.awt.image.BufferedImage> render) {
         Result r = result.get();
-        if (r == null) {
-            return;
+        if (r != null) {
+            exports.png(r, render);
         }
-        Optional<Path> target = dialogs.chooseSaveFile("Export evaluation as PNG", "digitpad-evaluation.png", ".png");
-        target.ifPresent(path -> {
-            java.awt.image.BufferedImage pixels;
-            try {
-                pixels = render.apply(r);
-            } catch (RuntimeException e) {
-                dialogs.showError("Could not export the PNG", describe(e));
-                return;
-            }
-            background.execute(() -> {
-                try {
-                    PngFiles.write(path, pixels);
-                    fx.execute(() -> dialogs.notifySaved(path));
-                } catch (Exception e) {
-                    fx.execute(() -> dialogs.showError("Could not export the PNG", describe(e)));
-                }
-            });
-        });
     }
 
     private static String describe(Throwable e) {
