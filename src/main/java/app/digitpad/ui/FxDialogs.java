@@ -9,8 +9,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.function.Function;
-import javafx.geometry.Pos;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -21,14 +19,12 @@ import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import javafx.stage.WindowEvent;
 import javafx.util.Duration;
-import org.controlsfx.control.Notifications;
-import org.controlsfx.control.action.Action;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The real dialogs, owned by the main window and styled like it. The file choosers start in the
- * folder the user chose last (kept in the settings), and the notices use the theme's colours.
+ * folder the user chose last (kept in the settings); notices are the app's own ({@link Notice}).
  */
 public final class FxDialogs implements Dialogs {
     private static final Logger LOG = LoggerFactory.getLogger(FxDialogs.class);
@@ -113,7 +109,7 @@ public final class FxDialogs implements Dialogs {
 
     @Override
     public void notify(String message) {
-        whenShown(() -> notice(message, Function.identity()).hideAfter(Duration.seconds(8)).showInformation());
+        whenShown(() -> Notice.show(owner, message, null, null, Duration.seconds(8)));
     }
 
     /** Runs {@code action} now if the window is on screen, else once it is (a notice at start-up). */
@@ -134,14 +130,7 @@ public final class FxDialogs implements Dialogs {
     @Override
     public void notifySaved(Path file) {
         Path absolute = file.toAbsolutePath();
-        Path folder = absolute.getParent();
-        notice("Saved " + absolute, n -> n.action(new Action("Open folder", e -> openFolder(folder))))
-                .hideAfter(Duration.seconds(8)).showInformation();
-    }
-
-    private Notifications notice(String message, Function<Notifications, Notifications> extra) {
-        return extra.apply(Notifications.create().owner(owner).text(message).position(Pos.BOTTOM_RIGHT)
-                .styleClass("dp-notice").hideAfter(Duration.seconds(5)));
+        Notice.show(owner, "Saved " + absolute, "Open folder", () -> openFolder(absolute.getParent()), Duration.seconds(8));
     }
 
     /** Opens a folder in the desktop's file manager, on its own thread (it can take a while, or hang). */

@@ -13,9 +13,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
-import javafx.scene.Node;
 import javafx.scene.control.Labeled;
 import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.paint.Paint;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -26,9 +27,9 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * The real notices (ControlsFX's): styled by the theme, with no CSS warning (ControlsFX's own
- * stylesheet asks for Modena colours AtlantaFX does not define), the saved file's full path and a
- * way to open its folder.
+ * The real notices: styled by the theme in both looks, with no CSS warning (ControlsFX's notices,
+ * used before, asked for Modena colours AtlantaFX does not define), the saved file's full path and
+ * a way to open its folder.
  */
 @ExtendWith(ApplicationExtension.class)
 class NoticeFxTest {
@@ -36,7 +37,10 @@ class NoticeFxTest {
     private final Handler recorder = new Handler() {
         @Override
         public void publish(LogRecord record) {
-            cssWarnings.add(String.valueOf(record.getMessage()) + " " + record.getThrown());
+            String text = record.getLoggerName() + ": " + record.getMessage() + " " + record.getThrown();
+            if (text.contains("css") || text.contains("Css") || text.contains("ClassCastException")) {
+                cssWarnings.add(text);
+            }
         }
 
         @Override
@@ -50,7 +54,7 @@ class NoticeFxTest {
 
     @Start
     void start(Stage stage) {
-        Logger.getLogger("javafx.css").addHandler(recorder);
+        Logger.getLogger("").addHandler(recorder);
         SettingsKeeper settings = SettingsKeeper.inMemory(Settings.defaults());
         dialogs = new FxDialogs(stage, settings);
         window = new DigitPadWindow(stage, dialogs, settings);
@@ -59,23 +63,30 @@ class NoticeFxTest {
 
     @AfterEach
     void close() throws Exception {
-        Logger.getLogger("javafx.css").removeHandler(recorder);
+        Logger.getLogger("").removeHandler(recorder);
         WaitForAsyncUtils.asyncFx(() -> window.shutdown()).get(10, TimeUnit.SECONDS);
     }
 
     @Test
     void aSavedNoticeIsThemedNamesTheFullPathAndOffersTheFolder(FxRobot robot) throws Exception {
         Path file = Path.of(System.getProperty("digitpad.home"), "exports", "evaluation.png").toAbsolutePath();
-        WaitForAsyncUtils.asyncFx(() -> dialogs.notifySaved(file)).get(10, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".notification-bar").tryQuery().isPresent());
-        WaitForAsyncUtils.waitForFxEvents();
-        Node bar = robot.lookup(".notification-bar").query();
-        assertTrue(robot.from(bar).lookup(".label").queryAll().stream()
-                .anyMatch(n -> n instanceof Labeled l && ("Saved " + file).equals(l.getText())), "the full path");
-        assertTrue(robot.from(bar).lookup(".button").queryAll().stream()
-                .anyMatch(n -> n instanceof Labeled l && "Open folder".equals(l.getText())), "a way to the folder");
-        Region pane = robot.from(bar).lookup(".pane").queryAs(Region.class);
-        assertTrue(pane.getBackground() != null && !pane.getBackground().getFills().isEmpty(), "the theme's colours");
-        assertEquals(List.of(), cssWarnings, "no CSS warning while styling the notice");
+        for (boolean dark : new boolean[] {false, true}) {
+            WaitForAsyncUtils.asyncFx(() -> {
+                Theme.apply(window.mainView().getScene(), dark);
+                dialogs.notifySaved(file);
+            }).get(10, TimeUnit.SECONDS);
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#notice").tryQuery().isPresent());
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals("Saved " + file, robot.lookup("#notice-text").queryAs(Labeled.class).getText(), "the full path");
+            assertEquals("Open folder", robot.lookup("#notice-action").queryAs(Labeled.class).getText());
+            Region notice = robot.lookup("#notice").queryAs(Region.class);
+            Paint fill = notice.getBackground().getFills().get(notice.getBackground().getFills().size() - 1).getFill();
+            assertTrue(fill instanceof Color, "a colour from the theme: " + fill);
+            double brightness = ((Color) fill).getBrightness();
+            assertTrue(dark ? brightness < 0.3 : brightness > 0.9, (dark ? "dark" : "light") + " theme: " + fill);
+            robot.clickOn("#notice-close");
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#notice").tryQuery().isEmpty());
+        }
+        assertEquals(List.of(), cssWarnings, "no CSS warning while styling the notices");
     }
 }
