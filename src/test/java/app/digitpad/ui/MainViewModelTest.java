@@ -20,7 +20,7 @@ class MainViewModelTest {
     private final LiveModel liveModel = new LiveModel(Runnable::run);
     private final TestDialogs dialogs = new TestDialogs();
     private final List<String> notices = dialogs.notices;
-    private final List<String> errors = dialogs.errors;
+    private final List<TestDialogs.Error> errors = dialogs.errors;
     private final MainViewModel model = new MainViewModel(liveModel, Runnable::run, Runnable::run, dialogs,
             MainViewModel.ModelLoader.DIRECT);
 
@@ -79,7 +79,9 @@ class MainViewModelTest {
         model.openModel(Files.writeString(dir.resolve("noise.dpmodel"), "noise"));
         assertEquals(before, liveModel.getInfo());
         assertEquals(1, errors.size());
-        assertTrue(errors.get(0).contains("noise.dpmodel") && errors.get(0).contains("previous model is still live"), errors.get(0));
+        assertEquals("Could not open the model", errors.get(0).title());
+        assertTrue(errors.get(0).message().contains("noise.dpmodel") && errors.get(0).message().contains("previous model is still live"),
+                errors.get(0).message());
         assertFalse(model.loadingProperty().get());
     }
 }

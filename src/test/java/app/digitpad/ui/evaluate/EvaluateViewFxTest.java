@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.digitpad.app.DigitPadWindow;
 import app.digitpad.ml.eval.ConfusionMatrix;
+import app.digitpad.ui.TestDialogs;
 import app.digitpad.ui.evaluate.EvaluateViewModel.ClassRow;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
@@ -33,7 +34,7 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class EvaluateViewFxTest {
     private static final int N = ConfusionMatrix.CLASSES;
-    private final RecordingDialogs dialogs = new RecordingDialogs();
+    private final TestDialogs dialogs = new TestDialogs();
     private final Path exports = Path.of(System.getProperty("digitpad.home", "target/test-home")).resolve("exports");
     private DigitPadWindow window;
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.digitpad.ml.data.DatasetException;
 import app.digitpad.ml.data.MnistData;
 import app.digitpad.ml.eval.BatchClassifier;
+import app.digitpad.ui.TestDialogs;
 import app.digitpad.ui.evaluate.EvaluateViewModel.Borrowed;
 import app.digitpad.ui.evaluate.EvaluateViewModel.Result;
 import java.nio.file.Files;
@@ -33,7 +34,7 @@ class EvaluateViewModelTest {
     Path dir;
 
     private final Deque<Runnable> worker = new ArrayDeque<>();
-    private final RecordingDialogs dialogs = new RecordingDialogs();
+    private final TestDialogs dialogs = new TestDialogs();
     private final AtomicReference<Borrowed> live = new AtomicReference<>();
     private final AtomicInteger leasesOut = new AtomicInteger();
 

@@ -19,6 +19,7 @@ import app.digitpad.ml.train.TrainingResult;
 import app.digitpad.ml.train.TrainingRun;
 import app.digitpad.ml.TestData;
 import app.digitpad.ui.LiveModel;
+import app.digitpad.ui.TestDialogs;
 import app.digitpad.ui.settings.Settings;
 import app.digitpad.ui.settings.SettingsKeeper;
 import java.nio.file.Files;
@@ -43,7 +44,7 @@ class TrainViewModelTest {
 
     private final LinkedBlockingQueue<Runnable> ui = new LinkedBlockingQueue<>();
     private final ExecutorService worker = Executors.newSingleThreadExecutor();
-    private final RecordingDialogs dialogs = new RecordingDialogs();
+    private final TestDialogs dialogs = new TestDialogs();
     /** Property changes run on the calling thread: the test thread is the UI thread here. */
     private final LiveModel liveModel = new LiveModel(Runnable::run);
     private final SettingsKeeper kept = SettingsKeeper.inMemory(Settings.defaults());
@@ -197,7 +198,7 @@ class TrainViewModelTest {
         runUiUntil(() -> session.outcomeProperty().get() != TrainingSession.Outcome.NONE);
         assertEquals(TrainingSession.Outcome.DONE, session.outcomeProperty().get(), session.statusProperty().get());
         assertEquals(1, dialogs.questions.size());
-        RecordingDialogs.Question question = dialogs.questions.get(0);
+        TestDialogs.Question question = dialogs.questions.get(0);
         assertEquals("Keep the live model", question.no(), "keeping the better model is the default answer");
         RunRecord saved = session.lastRunProperty().get();
         double trained = saved.metadata().testAccuracy();

@@ -19,6 +19,7 @@ import app.digitpad.ml.train.TrainingConfig;
 import app.digitpad.ml.train.TrainingResult;
 import app.digitpad.ml.train.TrainingRun;
 import app.digitpad.ui.LiveModel;
+import app.digitpad.ui.TestDialogs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,7 +52,7 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class TrainViewTest {
     /** Tiny runs are less accurate than the bundled model: these tests answer "Use the new model". */
-    private final RecordingDialogs dialogs = new RecordingDialogs();
+    private final TestDialogs dialogs = new TestDialogs();
     private DigitPadWindow window;
 
     @Start
