@@ -89,12 +89,21 @@ final class RunHistoryView extends VBox {
         VBox.setVgrow(table, Priority.ALWAYS);
 
         // The charts show the selected runs; the model keeps them across a refresh, the table follows.
-        table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<RunRecord>) change ->
-                model.compare(List.copyOf(table.getSelectionModel().getSelectedItems())));
+        boolean[] following = {false}; // while the table follows the model, its selection events are not the user's
+        table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<RunRecord>) change -> {
+            if (!following[0]) {
+                model.compare(List.copyOf(table.getSelectionModel().getSelectedItems()));
+            }
+        });
         model.compared().addListener((ListChangeListener<RunRecord>) change -> {
             if (!model.compared().equals(table.getSelectionModel().getSelectedItems())) {
-                table.getSelectionModel().clearSelection();
-                model.compared().forEach(run -> table.getSelectionModel().select(run));
+                following[0] = true;
+                try {
+                    table.getSelectionModel().clearSelection();
+                    List.copyOf(model.compared()).forEach(run -> table.getSelectionModel().select(run));
+                } finally {
+                    following[0] = false;
+                }
             }
         });
 

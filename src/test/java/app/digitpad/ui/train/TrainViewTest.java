@@ -302,6 +302,14 @@ class TrainViewTest {
         assertEquals(3, (int) fx(() -> robot.lookup("#chart-legend").queryAs(javafx.scene.layout.Pane.class)
                 .getChildren().size()), "a legend item per run and the key to the line styles");
 
+        // A refresh of the history (new records for the same files) keeps the comparison and the selection.
+        RunRecord firstBefore = fx(() -> model.history().runs().get(0));
+        robot.clickOn("#train-refresh-history");
+        waitFor(20, () -> model.history().runs().get(0) != firstBefore);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(2, (int) fx(() -> table.getSelectionModel().getSelectedItems().size()));
+        assertEquals(4, (int) fx(() -> loss.getData().size()), "still two runs overlaid");
+
         // Delete one: asked first, then the file and its row are gone.
         robot.interact(() -> {
             table.getSelectionModel().clearSelection();
