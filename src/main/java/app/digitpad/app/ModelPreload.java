@@ -5,14 +5,16 @@ import app.digitpad.ml.model.ModelFiles;
 import app.digitpad.preprocess.MnistPreprocessor;
 import app.digitpad.preprocess.Point;
 import app.digitpad.preprocess.Stroke;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Reads and warms up the bundled model on its own thread as soon as the JavaFX toolkit is up, so
+ * Reads and warms up the start-up model (the one live when the app last closed, or the bundled one) on its own thread as soon as the JavaFX toolkit is up, so
  * loading PyTorch and the model overlaps building the window instead of following it. Not earlier:
  * the dynamic linker loads one library at a time, and while PyTorch's 450 MB libtorch_cpu.so is
  * being loaded (about a second) no other thread can load a native library or call a native method
@@ -29,24 +31,32 @@ public final class ModelPreload {
             new Point(165, 155), new Point(130, 185), new Point(95, 215), new Point(140, 214), new Point(195, 212))));
 
     private static CompletableFuture<DigitClassifier> pending;
+    /** The file {@link #pending} reads; null for the bundled model. */
+    private static Path pendingFile;
     private static final CountDownLatch WINDOW_SHOWN = new CountDownLatch(1);
     /** Longest wait for the window before the drawing path is warmed up anyway (a window that never shows). */
     private static final long WINDOW_WAIT_SECONDS = 10;
 
     private ModelPreload() {}
 
+    /** Starts reading the bundled model (the pad benchmark starts the same way as the app). */
+    public static void start() {
+        start(null);
+    }
+
     /**
-     * Starts reading the model; called once the JavaFX toolkit has started, by {@link DigitPadApp#init()}
-     * (and the pad benchmark, to start the same way).
+     * Starts reading a model; called once the JavaFX toolkit has started, by {@link DigitPadApp#init()}.
+     *
+     * @param file the model file to read, or null for the bundled model
      */
-    public static synchronized void start() {
+    public static synchronized void start(Path file) {
         if (pending != null) {
             return;
         }
         CompletableFuture<DigitClassifier> future = new CompletableFuture<>();
         Thread thread = new Thread(() -> {
             try {
-                DigitClassifier classifier = ModelFiles.loadBundled();
+                DigitClassifier classifier = file == null ? ModelFiles.loadBundled() : ModelFiles.load(file);
                 StartupTiming.mark("PyTorch and the model loaded");
                 try {
                     classifier.warmUp().predict(MnistPreprocessor.fromStrokes(SAMPLE));
@@ -77,6 +87,7 @@ public final class ModelPreload {
         thread.setDaemon(true);
         thread.start();
         pending = future;
+        pendingFile = file;
     }
 
     /** Lets the preload thread warm up the drawing path: the window is on screen. */
@@ -84,15 +95,25 @@ public final class ModelPreload {
         WINDOW_SHOWN.countDown();
     }
 
-    /** The preloaded model if there is one not yet taken, otherwise the bundled model read now. */
+    /** The preloaded bundled model if there is one not yet taken, otherwise the bundled model read now. */
     static DigitClassifier takeOrLoad() throws Exception {
-        CompletableFuture<DigitClassifier> future;
+        return takeOrLoad(null);
+    }
+
+    /**
+     * The preloaded model of {@code file} (null: the bundled model) if there is one not yet taken,
+     * otherwise that model read now.
+     */
+    static DigitClassifier takeOrLoad(Path file) throws Exception {
+        CompletableFuture<DigitClassifier> future = null;
         synchronized (ModelPreload.class) {
-            future = pending;
-            pending = null;
+            if (pending != null && Objects.equals(pendingFile, file)) {
+                future = pending;
+                pending = null;
+            }
         }
         if (future == null) {
-            return ModelFiles.loadBundled();
+            return file == null ? ModelFiles.loadBundled() : ModelFiles.load(file);
         }
         try {
             return future.get();

@@ -3,6 +3,7 @@ package app.digitpad.cli;
 import app.digitpad.ml.data.MnistSource;
 import app.digitpad.ml.data.TrainingData;
 import app.digitpad.ml.net.Architecture;
+import app.digitpad.ml.train.CurveRecorder;
 import app.digitpad.ml.train.Schedule;
 import java.io.PrintStream;
 import java.io.PrintWriter;

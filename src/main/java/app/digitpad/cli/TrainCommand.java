@@ -9,7 +9,9 @@ import app.digitpad.ml.model.ModelStore;
 import app.digitpad.ml.net.Architecture;
 import app.digitpad.ml.train.Durations;
 import app.digitpad.ml.train.Schedule;
+import app.digitpad.ml.train.CurveRecorder;
 import app.digitpad.ml.train.TrainingCancelledException;
+import app.digitpad.ml.train.TrainingListener;
 import app.digitpad.ml.train.TrainingConfig;
 import app.digitpad.ml.train.TrainingResult;
 import app.digitpad.ml.train.TrainingRun;
@@ -92,11 +94,12 @@ final class TrainCommand implements Callable<Integer> {
         PenTrainingSet pen = config.data() == TrainingData.MNIST_PEN ? penData() : null;
         MnistData train = loader.train();
         MnistData test = loader.test();
-        TrainingRun run = new TrainingRun(config, train, test, pen, new ConsoleProgress(print));
+        CurveRecorder curves = new CurveRecorder(); // saved with the model: the app's run history shows them
+        TrainingRun run = new TrainingRun(config, train, test, pen, TrainingListener.all(new ConsoleProgress(print), curves));
         // Ctrl+C cancels the run; the message below is printed before the JVM may halt
         try (CancelOnShutdown stopOnInterrupt = new CancelOnShutdown(run::cancel)) {
             try (TrainingResult result = run.run()) {
-                ModelFiles.save(result.classifier(), target);
+                ModelFiles.save(result.classifier(), curves.log(), target);
                 print.printf("Saved %s to %s (training took %s)%n", result.classifier().metadata().summary(), target,
                         Durations.format(result.trainingMillis()));
             } catch (TrainingCancelledException e) {

@@ -19,4 +19,19 @@ public interface Dialogs {
 
     /** A short, non-blocking notice (for example "Model saved"). */
     void notify(String message);
+
+    /** A non-blocking notice that {@code file} was written, with its full path and a way to open its folder. */
+    default void notifySaved(Path file) {
+        notify("Saved " + file);
+    }
+
+    /**
+     * Asks a question with two answers and waits for it. {@code no} is the default (Enter, Esc or
+     * closing the dialog choose it), so it should be the safe answer.
+     *
+     * @return true only if the user chose {@code yes}
+     */
+    default boolean confirm(String title, String message, String yes, String no) {
+        return false;
+    }
 }

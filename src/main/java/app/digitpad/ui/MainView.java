@@ -1,11 +1,15 @@
 package app.digitpad.ui;
 
+import app.digitpad.ui.settings.SettingsKeeper;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
+import javafx.beans.binding.Bindings;
 import javafx.scene.Node;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCombination;
@@ -14,36 +18,33 @@ import javafx.stage.Stage;
 import org.controlsfx.control.StatusBar;
 
 /**
- * The window: menu, one tab per screen (draw, train, evaluate), and a status bar naming the live
+ * The window: menus, one tab per screen (draw, train, evaluate, my samples), and a status bar naming the live
  * model. The Train and Evaluate screens are built the first time their tab is selected: building
  * and styling them at start took about a second of the FX thread before the pad could be used.
  */
 public final class MainView extends BorderPane {
     private final TabPane tabs = new TabPane();
+    private final Stage stage;
+    private final MainViewModel model;
+    private final Dialogs dialogs;
+    private final SettingsKeeper settings;
+    private final Executor background;
+    private final Runnable openLogFolder;
 
-    public MainView(Stage stage, MainViewModel model, Dialogs dialogs, Node draw, Supplier<Node> train,
-            Supplier<Node> evaluate, Supplier<Node> samples, Runnable openLogFolder) {
+    /**
+     * @param background gathers what Help › About shows (the engine's version)
+     * @param openLogFolder Help › Open log folder
+     */
+    public MainView(Stage stage, MainViewModel model, Dialogs dialogs, SettingsKeeper settings, Executor background,
+            Node draw, Supplier<Node> train, Supplier<Node> evaluate, Supplier<Node> samples, Runnable openLogFolder) {
+        this.stage = stage;
+        this.model = model;
+        this.dialogs = dialogs;
+        this.settings = settings;
+        this.background = background;
+        this.openLogFolder = openLogFolder;
         getStyleClass().add("main-view");
         setId("main-view");
-
-        MenuItem open = new MenuItem("Open model…");
-        open.setId("menu-open-model");
-        open.setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
-        open.setOnAction(e -> dialogs.chooseModelToOpen().ifPresent(model::openModel));
-        MenuItem bundled = new MenuItem("Use the bundled model");
-        bundled.setId("menu-bundled-model");
-        bundled.setOnAction(e -> model.loadBundledModel());
-        // one load at a time, so the model that ends up live is the one asked for last
-        open.disableProperty().bind(model.loadingProperty());
-        bundled.disableProperty().bind(model.loadingProperty());
-        MenuItem quit = new MenuItem("Quit");
-        quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
-        quit.setOnAction(e -> stage.close());
-        CheckMenuItem dark = new CheckMenuItem("Dark theme");
-        dark.setId("menu-dark");
-        dark.selectedProperty().addListener((obs, was, is) -> Theme.apply(getScene(), is));
-        setTop(new MenuBar(new Menu("File", null, open, bundled, quit), new Menu("View", null, dark),
-                helpMenu(openLogFolder)));
 
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         Tab drawTab = new Tab("Draw", draw);
@@ -52,18 +53,64 @@ public final class MainView extends BorderPane {
                 lazyTab("My samples", "tab-samples", samples));
         setCenter(tabs);
 
+        setTop(new MenuBar(fileMenu(), viewMenu(), helpMenu()));
+
         StatusBar status = new StatusBar();
         status.setId("status-bar");
         status.textProperty().bind(model.statusProperty());
-        status.progressProperty().bind(javafx.beans.binding.Bindings.when(model.loadingProperty()).then(-1.0).otherwise(0.0));
+        status.progressProperty().bind(Bindings.when(model.loadingProperty()).then(-1.0).otherwise(0.0));
         setBottom(status);
     }
 
-    private static Menu helpMenu(Runnable openLogFolder) {
+    private Menu fileMenu() {
+        MenuItem open = new MenuItem("Open model…");
+        open.setId("menu-open-model");
+        open.setAccelerator(Shortcuts.OPEN_MODEL);
+        open.setOnAction(e -> dialogs.chooseModelToOpen().ifPresent(model::openModel));
+        MenuItem bundled = new MenuItem("Use the bundled model");
+        bundled.setId("menu-bundled-model");
+        bundled.setOnAction(e -> model.loadBundledModel());
+        // one load at a time, so the model that ends up live is the one asked for last
+        open.disableProperty().bind(model.loadingProperty());
+        bundled.disableProperty().bind(model.loadingProperty());
+        MenuItem quit = new MenuItem("Quit");
+        quit.setAccelerator(Shortcuts.QUIT);
+        quit.setOnAction(e -> stage.close());
+        return new Menu("File", null, open, bundled, new SeparatorMenuItem(), quit);
+    }
+
+    private Menu viewMenu() {
+        CheckMenuItem dark = new CheckMenuItem("Dark theme");
+        dark.setId("menu-dark");
+        dark.setSelected(settings.get().dark());
+        dark.selectedProperty().addListener((obs, was, is) -> {
+            Theme.apply(getScene(), is);
+            settings.update(s -> s.withDark(is));
+        });
+        return new Menu("View", null, screenItem("Draw", 0, Shortcuts.SHOW_DRAW), screenItem("Train", 1, Shortcuts.SHOW_TRAIN),
+                screenItem("Evaluate", 2, Shortcuts.SHOW_EVALUATE), screenItem("My samples", 3, Shortcuts.SHOW_SAMPLES),
+                new SeparatorMenuItem(), dark);
+    }
+
+    private MenuItem screenItem(String name, int index, KeyCombination keys) {
+        MenuItem item = new MenuItem(name);
+        item.setAccelerator(keys);
+        item.setOnAction(e -> tabs.getSelectionModel().select(index));
+        return item;
+    }
+
+    private Menu helpMenu() {
+        MenuItem shortcuts = new MenuItem("Keyboard shortcuts");
+        shortcuts.setId("menu-shortcuts");
+        shortcuts.setAccelerator(Shortcuts.HELP);
+        shortcuts.setOnAction(e -> HelpDialogs.showShortcuts(stage));
+        MenuItem about = new MenuItem("About DigitPad");
+        about.setId("menu-about");
+        about.setOnAction(e -> HelpDialogs.showAbout(stage, background));
         MenuItem logFolder = new MenuItem("Open log folder");
         logFolder.setId("menu-log-folder");
         logFolder.setOnAction(e -> openLogFolder.run());
-        Menu help = new Menu("Help", null, logFolder);
+        Menu help = new Menu("Help", null, shortcuts, logFolder, new SeparatorMenuItem(), about);
         help.setId("menu-help");
         return help;
     }

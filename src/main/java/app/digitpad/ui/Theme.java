@@ -24,6 +24,12 @@ public final class Theme {
                 : new PrimerLight().getUserAgentStylesheet());
     }
 
+    /** Styles {@code scene} (one drawn off screen, e.g. for a picture) as {@code like} is styled now. */
+    public static void same(Scene scene, Scene like) {
+        scene.getStylesheets().setAll(like.getStylesheets());
+        scene.getRoot().pseudoClassStateChanged(DARK, like.getRoot().getPseudoClassStates().contains(DARK));
+    }
+
     public static void apply(Scene scene, boolean dark) {
         useForApplication(dark);
         for (String sheet : STYLESHEETS) {

@@ -29,6 +29,12 @@ class ConfusionMatrixTest {
         assertEquals(2 / 3.0, m.precision(7).getAsDouble(), 1e-12);
         assertEquals(0.5, m.recall(7).getAsDouble(), 1e-12);
         assertEquals(2, m.maxOffDiagonal());
+        // macro averages over the classes where each metric is defined: precision of 1, 7 and 9 (0/2),
+        // recall of 1, 7 and 4 (0/2), F1 of 1 and 7 only
+        assertEquals((3 / 5.0 + 2 / 3.0 + 0) / 3, m.macroPrecision().getAsDouble(), 1e-12);
+        assertEquals((3 / 4.0 + 0.5 + 0) / 3, m.macroRecall().getAsDouble(), 1e-12);
+        assertEquals((m.f1(1).getAsDouble() + m.f1(7).getAsDouble()) / 2, m.macroF1().getAsDouble(), 1e-12);
+        assertTrue(new ConfusionMatrix().macroF1().isEmpty(), "nothing counted: n/a");
     }
 
     @Test

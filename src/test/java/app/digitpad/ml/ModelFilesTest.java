@@ -11,11 +11,12 @@ import app.digitpad.ml.model.DigitClassifier;
 import app.digitpad.ml.model.ModelFiles;
 import app.digitpad.ml.model.ModelFormatException;
 import app.digitpad.ml.net.Architecture;
+import app.digitpad.ml.model.TrainingLog;
+import app.digitpad.ml.train.CurveRecorder;
 import app.digitpad.ml.train.Schedule;
 import app.digitpad.ml.train.TrainingConfig;
 import app.digitpad.ml.train.TrainingResult;
 import app.digitpad.ml.train.TrainingRun;
-import app.digitpad.ml.train.TrainingListener;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -41,8 +42,9 @@ class ModelFilesTest {
         TrainingConfig config = new TrainingConfig(Architecture.FAST_CNN, 1, 64, 0.003f, Schedule.CONSTANT, 3, 640, 200, false,
                 TrainingData.MNIST);
         saved = dir.resolve("small.dpmodel");
-        try (TrainingResult result = new TrainingRun(config, TestData.train(), TestData.test(), TrainingListener.NONE).run()) {
-            ModelFiles.save(result.classifier(), saved);
+        CurveRecorder curves = new CurveRecorder();
+        try (TrainingResult result = new TrainingRun(config, TestData.train(), TestData.test(), curves).run()) {
+            ModelFiles.save(result.classifier(), curves.log(), saved);
             expected = result.classifier().probabilities(images(), 5);
         }
     }
@@ -65,6 +67,34 @@ class ModelFilesTest {
             assertEquals(Architecture.FAST_CNN, loaded.metadata().architecture());
             assertEquals(640, loaded.metadata().trainImages());
             assertEquals(64, loaded.metadata().datasetSha256().length());
+        }
+    }
+
+    @Test
+    void theRunsSettingsAndCurvesTravelWithTheModel() throws Exception {
+        ModelFiles.Description description = ModelFiles.describe(saved);
+        TrainingLog log = description.log().orElseThrow();
+        assertEquals(64, log.batchSize());
+        assertEquals(0.003f, log.learningRate());
+        assertEquals("constant", log.schedule());
+        assertEquals(3, log.seed());
+        assertEquals(640 / 64, log.trainLoss().size(), "one smoothed point per batch");
+        assertEquals(640 / 64, log.trainAccuracy().size());
+        assertEquals(1.0, log.trainLoss().get(9).x(), 1e-9, "x counts epochs");
+        assertTrue(log.trainAccuracy().stream().allMatch(p -> p.y() >= 0 && p.y() <= 1), "accuracies are fractions");
+        assertEquals(1, log.testAccuracy().size());
+        assertEquals(description.metadata().testAccuracy(), log.testAccuracy().get(0).y(), 1e-5);
+        assertEquals(description.metadata().testLoss(), log.testLoss().get(0).y(), 1e-5);
+    }
+
+    @Test
+    void aModelWithoutOrWithABrokenLogStillLoads() throws Exception {
+        assertTrue(ModelFiles.describeBundled().log().isEmpty(), "the shipped model predates training logs");
+        Path file = dir.resolve("broken-log.dpmodel");
+        rewriteEntry(file, "training.json", json -> "{\"formatVersion\": 1, \"curves\": [");
+        assertTrue(ModelFiles.describe(file).log().isEmpty());
+        try (DigitClassifier loaded = ModelFiles.load(file)) {
+            assertArrayEquals(expected[0], loaded.probabilities(images(), 5)[0], 0f);
         }
     }
 
@@ -153,13 +183,17 @@ class ModelFilesTest {
 
     /** Copies the saved model with its metadata edited: the same parameters under another label. */
     private static void rewriteMetadata(Path target, java.util.function.UnaryOperator<String> edit) throws IOException {
+        rewriteEntry(target, "metadata.json", edit);
+    }
+
+    private static void rewriteEntry(Path target, String name, java.util.function.UnaryOperator<String> edit) throws IOException {
         try (ZipInputStream in = new ZipInputStream(Files.newInputStream(saved));
                 OutputStream file = Files.newOutputStream(target);
                 ZipOutputStream out = new ZipOutputStream(file)) {
             ZipEntry entry;
             while ((entry = in.getNextEntry()) != null) {
                 byte[] content = in.readAllBytes();
-                if (entry.getName().equals("metadata.json")) {
+                if (entry.getName().equals(name)) {
                     content = edit.apply(new String(content, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
                 }
                 out.putNextEntry(new ZipEntry(entry.getName()));

@@ -80,6 +80,26 @@ public final class ConfusionMatrix {
         return OptionalDouble.of(2 * p.getAsDouble() * r.getAsDouble() / (p.getAsDouble() + r.getAsDouble()));
     }
 
+    /** Mean precision over the classes (macro average); classes where it is undefined are left out. */
+    public OptionalDouble macroPrecision() {
+        return macro(this::precision);
+    }
+
+    /** Mean recall over the classes (macro average); classes where it is undefined are left out. */
+    public OptionalDouble macroRecall() {
+        return macro(this::recall);
+    }
+
+    /** Mean F1 over the classes (macro average); classes where it is undefined are left out. */
+    public OptionalDouble macroF1() {
+        return macro(this::f1);
+    }
+
+    private static OptionalDouble macro(java.util.function.IntFunction<OptionalDouble> metric) {
+        return java.util.stream.IntStream.range(0, CLASSES).mapToObj(metric).filter(OptionalDouble::isPresent)
+                .mapToDouble(OptionalDouble::getAsDouble).average();
+    }
+
     /** Largest off-diagonal count, for colour scales. */
     public int maxOffDiagonal() {
         int max = 0;

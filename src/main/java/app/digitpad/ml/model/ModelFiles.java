@@ -23,13 +23,15 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
- * Reads and writes DigitPad model files: a zip with {@code metadata.json} and the DJL block
- * parameters ({@code Block.saveParameters} format). Writes go to a temporary file beside the target
+ * Reads and writes DigitPad model files: a zip with {@code metadata.json}, the DJL block
+ * parameters ({@code Block.saveParameters} format) and, for models trained since run logs exist,
+ * {@code training.json} (a {@link TrainingLog}; files without it load as before). Writes go to a temporary file beside the target
  * and are then moved into place, so a crash never leaves a half-written model. A file may come from
  * anyone: it is read within size limits ({@link ModelZip}), its parameters are checked against the
  * network before DJL reads them ({@link ParameterCheck}), and a network that answers NaN is refused.
@@ -39,23 +41,35 @@ public final class ModelFiles {
     /** The pretrained model shipped inside the app (from {@code assets/models}). */
     public static final String BUNDLED_RESOURCE = "/digitpad/models/digitpad-default" + EXTENSION;
 
+    /** What a model file says about itself, without its network: metadata and, if it has one, its training log. */
+    public record Description(ModelMetadata metadata, Optional<TrainingLog> log) {}
 
     private ModelFiles() {}
 
     public static void save(Model model, ModelMetadata metadata, Path target) throws IOException {
-        save(model.getBlock(), metadata, target);
+        save(model.getBlock(), metadata, null, target);
     }
 
     public static void save(DigitClassifier classifier, Path target) throws IOException {
-        save(classifier.model().getBlock(), classifier.metadata(), target);
+        save(classifier.model().getBlock(), classifier.metadata(), null, target);
     }
 
-    static void save(Block block, ModelMetadata metadata, Path target) throws IOException {
+    /** Saves a trained model with the log of the run that made it. */
+    public static void save(DigitClassifier classifier, TrainingLog log, Path target) throws IOException {
+        save(classifier.model().getBlock(), classifier.metadata(), log, target);
+    }
+
+    static void save(Block block, ModelMetadata metadata, TrainingLog log, Path target) throws IOException {
         AtomicWrite.write(target, file -> {
             try (ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(file))) {
                 zip.putNextEntry(new ZipEntry(ModelZip.METADATA_ENTRY));
                 zip.write(metadata.toJson().getBytes(StandardCharsets.UTF_8));
                 zip.closeEntry();
+                if (log != null) {
+                    zip.putNextEntry(new ZipEntry(ModelZip.LOG_ENTRY));
+                    zip.write(log.toJson().getBytes(StandardCharsets.UTF_8));
+                    zip.closeEntry();
+                }
                 zip.putNextEntry(new ZipEntry(ModelZip.PARAMETERS_ENTRY));
                 DataOutputStream out = new DataOutputStream(zip);
                 block.saveParameters(out);
@@ -96,7 +110,9 @@ public final class ModelFiles {
     /** Reads only the metadata of a model file, without loading the network. */
     public static ModelMetadata readMetadata(Path file) throws ModelFormatException {
         try (InputStream in = Files.newInputStream(file)) {
-            return ModelZip.read(in, file.toString(), metadata -> largestParameterBytes(), true).metadata();
+            return ModelZip.read(in, file.toString(), metadata -> largestParameterBytes(), ModelZip.Read.METADATA).metadata();
+        } catch (NoSuchFileException e) {
+            throw new ModelFormatException("Model file " + file + " does not exist.", e);
         } catch (ModelFormatException e) {
             throw e;
         } catch (IOException e) {
@@ -104,10 +120,54 @@ public final class ModelFiles {
         }
     }
 
+    /**
+     * Reads a model file's metadata and training log without loading the network. A log that cannot
+     * be read is left out rather than making the model unreadable: the network and its metadata are
+     * what matter.
+     */
+    public static Description describe(Path file) throws ModelFormatException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return describe(in, file.toString());
+        } catch (NoSuchFileException e) {
+            throw new ModelFormatException("Model file " + file + " does not exist.", e);
+        } catch (ModelFormatException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new ModelFormatException("Model file " + file + " cannot be read (" + ModelZip.oneLine(e.getMessage()) + ").", e);
+        }
+    }
+
+    /** {@link #describe} for the model shipped with the app. */
+    public static Description describeBundled() throws ModelFormatException {
+        InputStream in = ModelFiles.class.getResourceAsStream(BUNDLED_RESOURCE);
+        if (in == null) {
+            throw new ModelFormatException("The bundled model " + BUNDLED_RESOURCE + " is missing from the application.");
+        }
+        try (in) {
+            return describe(in, "bundled model " + BUNDLED_RESOURCE);
+        } catch (ModelFormatException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new ModelFormatException("The bundled model cannot be read (" + e.getMessage() + ").", e);
+        }
+    }
+
+    private static Description describe(InputStream in, String source) throws ModelFormatException {
+        ModelZip.Contents contents = ModelZip.read(in, source, metadata -> largestParameterBytes(), ModelZip.Read.DESCRIPTION);
+        if (contents.logJson() == null) {
+            return new Description(contents.metadata(), Optional.empty());
+        }
+        try {
+            return new Description(contents.metadata(), Optional.of(TrainingLog.fromJson(contents.logJson())));
+        } catch (IllegalArgumentException e) {
+            return new Description(contents.metadata(), Optional.empty());
+        }
+    }
+
     static DigitClassifier load(InputStream in, String source) throws ModelFormatException {
         Target target = new Target(source);
         try {
-            ModelZip.Contents contents = ModelZip.read(in, source, target::limit, false);
+            ModelZip.Contents contents = ModelZip.read(in, source, target::limit, ModelZip.Read.NETWORK);
             Architecture architecture = contents.metadata().architecture();
             // checked before the engine builds anything: most damaged files stop here, cheaply
             Expected expected = target.expected != null ? target.expected : expected(Network.of(contents.metadata()));

@@ -11,19 +11,34 @@ import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 
 /**
- * The two entries of a model file, {@code metadata.json} and {@code parameters.djl}, each read only
- * up to the size it can legitimately have: a small file that unpacks to gigabytes is refused after
- * a little more than a real model has been read. Anything else in the zip is refused too.
+ * The entries of a model file, {@code metadata.json}, {@code parameters.djl} and the optional
+ * {@code training.json}, each read only up to the size it can legitimately have: a small file that
+ * unpacks to gigabytes is refused after a little more than a real model has been read. Anything
+ * else in the zip is refused too.
  */
 final class ModelZip {
     static final String METADATA_ENTRY = "metadata.json";
     static final String PARAMETERS_ENTRY = "parameters.djl";
+    static final String LOG_ENTRY = "training.json";
     /** A model's metadata.json takes under 1 KB. */
     static final int MAX_METADATA_BYTES = 64 * 1024;
+    /** A run's curves, one point per progress report: a long run's log takes tens of KB. */
+    static final int MAX_LOG_BYTES = 4 * 1024 * 1024;
+
+    /** How much of a file to read. */
+    enum Read {
+        /** metadata.json only */
+        METADATA,
+        /** metadata.json and training.json; parameters.djl is checked for size, not kept */
+        DESCRIPTION,
+        /** everything */
+        NETWORK
+    }
 
     private ModelZip() {}
 
-    record Contents(ModelMetadata metadata, byte[] parameters) {}
+    /** @param parameters null unless read for the network; @param logJson null when the file has no log */
+    record Contents(ModelMetadata metadata, byte[] parameters, String logJson) {}
 
     /** The most bytes the parameters may take, for the metadata read (null: the parameters came first). */
     @FunctionalInterface
@@ -31,30 +46,32 @@ final class ModelZip {
         int bytes(ModelMetadata metadata) throws ModelFormatException;
     }
 
-    /**
-     * @param limit asked before the parameters are read
-     * @param metadataOnly stop once the metadata is read (the parameters are then null)
-     */
-    static Contents read(InputStream in, String source, ParameterLimit limit, boolean metadataOnly) throws ModelFormatException {
+    /** @param limit asked before the parameters are read */
+    static Contents read(InputStream in, String source, ParameterLimit limit, Read what) throws ModelFormatException {
         ModelMetadata metadata = null;
         byte[] parameters = null;
-        int entries = 0;
+        String logJson = null;
+        java.util.Set<String> seen = new java.util.HashSet<>();
         try (ZipInputStream zip = new ZipInputStream(new BufferedInputStream(in))) {
             ZipEntry entry;
             while ((entry = zip.getNextEntry()) != null) {
                 String name = entry.getName();
-                if (++entries > 2 || !(METADATA_ENTRY.equals(name) || PARAMETERS_ENTRY.equals(name))) {
+                boolean known = METADATA_ENTRY.equals(name) || PARAMETERS_ENTRY.equals(name) || LOG_ENTRY.equals(name);
+                if (!known || !seen.add(name)) {
                     throw new ModelFormatException(source + " is not a DigitPad model file: it holds "
-                            + (METADATA_ENTRY.equals(name) || PARAMETERS_ENTRY.equals(name) ? name + " twice"
-                                    : "an unexpected entry '" + printable(name) + "'") + ".");
+                            + (known ? name + " twice" : "an unexpected entry '" + printable(name) + "'") + ".");
                 }
                 if (METADATA_ENTRY.equals(name)) {
                     byte[] json = readAtMost(zip, MAX_METADATA_BYTES, source + " is not a valid model file: its " + name,
                             "far more than a model's metadata takes");
                     metadata = ModelMetadata.fromJson(new String(json, StandardCharsets.UTF_8), source);
-                    if (metadataOnly) {
-                        return new Contents(metadata, null);
+                    if (what == Read.METADATA) {
+                        return new Contents(metadata, null, null);
                     }
+                } else if (LOG_ENTRY.equals(name)) {
+                    byte[] json = readAtMost(zip, MAX_LOG_BYTES, source + " is not a valid model file: its " + name,
+                            "far more than a training log takes");
+                    logJson = new String(json, StandardCharsets.UTF_8);
                 } else {
                     String id = metadata != null ? metadata.architecture().id() : null;
                     parameters = readAtMost(zip, limit.bytes(metadata),
@@ -74,7 +91,7 @@ final class ModelZip {
             throw new ModelFormatException(source + " is not a DigitPad model file (expected a zip with "
                     + METADATA_ENTRY + " and " + PARAMETERS_ENTRY + ").");
         }
-        return new Contents(metadata, parameters);
+        return new Contents(metadata, what == Read.NETWORK ? parameters : null, logJson);
     }
 
     /** Reads the rest of an entry unless it is longer than {@code most}: then "{@code whose} unpacks to more than N bytes, {@code what}." */

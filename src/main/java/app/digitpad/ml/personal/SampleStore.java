@@ -38,9 +38,7 @@ public final class SampleStore {
 
     /** {@code ~/.digitpad/samples/samples.jsonl}, or under {@code $digitpad.home}. */
     public static SampleStore userDefault() {
-        String home = System.getProperty("digitpad.home");
-        Path base = home != null && !home.isBlank() ? Path.of(home) : Path.of(System.getProperty("user.home"), ".digitpad");
-        return new SampleStore(base.resolve("samples").resolve("samples.jsonl"));
+        return new SampleStore(app.digitpad.ml.io.DigitPadHome.folder().resolve("samples").resolve("samples.jsonl"));
     }
 
     public Path file() {

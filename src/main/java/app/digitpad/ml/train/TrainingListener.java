@@ -14,4 +14,31 @@ public interface TrainingListener {
     default void onEpoch(EpochResult result) {}
 
     TrainingListener NONE = new TrainingListener() {};
+
+    /** One listener that passes every event to each of {@code listeners}, in order. */
+    static TrainingListener all(TrainingListener... listeners) {
+        TrainingListener[] each = listeners.clone();
+        return new TrainingListener() {
+            @Override
+            public void onStart(TrainingConfig config, int trainImages, int testImages) {
+                for (TrainingListener listener : each) {
+                    listener.onStart(config, trainImages, testImages);
+                }
+            }
+
+            @Override
+            public void onBatch(BatchProgress progress) {
+                for (TrainingListener listener : each) {
+                    listener.onBatch(progress);
+                }
+            }
+
+            @Override
+            public void onEpoch(EpochResult result) {
+                for (TrainingListener listener : each) {
+                    listener.onEpoch(result);
+                }
+            }
+        };
+    }
 }

@@ -1,10 +1,10 @@
 package app.digitpad.ui.evaluate;
 
 import app.digitpad.ui.AppServices;
+import app.digitpad.ui.Shortcuts;
 import atlantafx.base.theme.Styles;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
-import javafx.scene.SnapshotParameters;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
@@ -19,8 +19,9 @@ import javafx.scene.layout.VBox;
 
 /**
  * The Evaluate screen: where the live model goes wrong on the 10,000 MNIST test images. Accuracy
- * and loss on top, the confusion-matrix heatmap on the left, the per-class table and the gallery
- * of the selected cell's images on the right. State and work live in {@link EvaluateViewModel}.
+ * and loss on top, the confusion-matrix heatmap on the left (scaled down as a whole on a small
+ * window), the per-class table and the gallery of the selected cell's images on the right. State
+ * and work live in {@link EvaluateViewModel}.
  */
 public final class EvaluateView extends BorderPane {
     private static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
@@ -44,25 +45,42 @@ public final class EvaluateView extends BorderPane {
                 heatmap.select(cell.actual(), cell.predicted());
             }
         });
-        Label matrixTitle = new Label("Confusion matrix · MNIST test set");
+        Label matrixTitle = new Label("Confusion matrix");
         matrixTitle.getStyleClass().add("section-title");
-        VBox left = new VBox(8, matrixTitle, heatmap);
+        matrixTitle.setMinWidth(0);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox matrixHeader = new HBox(8, matrixTitle, spacer, scaleToggle());
+        matrixHeader.setAlignment(Pos.CENTER_LEFT);
+        // On a small window the whole matrix shrinks (text too) rather than losing rows or columns.
+        ScaledToFit fitted = new ScaledToFit(heatmap, 0.55);
+        fitted.setId("heatmap-fit");
+        VBox.setVgrow(fitted, Priority.ALWAYS);
+        VBox left = new VBox(8, matrixHeader, fitted);
         left.getStyleClass().add("matrix-column");
+        // the header is as wide as the matrix, so the toggle sits at its right edge
+        matrixHeader.maxWidthProperty().bind(fitted.widthProperty());
 
         ClassTable table = new ClassTable(model.classRows());
         GalleryView gallery = new GalleryView(model);
         Label tableTitle = new Label("Per digit");
         tableTitle.getStyleClass().add("section-title");
-        // the table is sized for its ten rows in CSS; the gallery takes the rest of the height
+        // the table is sized for its eleven rows in CSS; the gallery takes the rest of the height
         VBox right = new VBox(6, tableTitle, table, gallery);
         VBox.setVgrow(gallery, Priority.ALWAYS);
         right.getStyleClass().add("evaluate-right");
+        right.setMinWidth(0);
         HBox.setHgrow(right, Priority.ALWAYS);
 
         HBox center = new HBox(16, left, right);
         center.getStyleClass().add("evaluate-center");
         setCenter(center);
 
+        Shortcuts.whileShown(this, Shortcuts.EVALUATE_AGAIN, () -> {
+            if (!model.runningProperty().get()) {
+                model.evaluate();
+            }
+        });
         ShownTracker shown = new ShownTracker(this);
         shown.shownProperty().addListener((obs, was, is) -> model.setActive(is));
         model.setActive(shown.shownProperty().get());
@@ -92,28 +110,10 @@ public final class EvaluateView extends BorderPane {
         progress.visibleProperty().bind(model.runningProperty());
         progress.setPrefWidth(140);
 
-        ToggleGroup scales = new ToggleGroup();
-        ToggleButton log = scaleButton("scale-log", HeatScale.Mode.LOG, scales,
-                "Colour by log(count): single errors show clearly next to the largest");
-        ToggleButton row = scaleButton("scale-row", HeatScale.Mode.ROW, scales,
-                "Colour by share of the true digit's images, errors relative to the largest error share");
-        log.getStyleClass().add(Styles.LEFT_PILL);
-        row.getStyleClass().add(Styles.RIGHT_PILL);
-        scales.selectToggle(model.scaleModeProperty().get() == HeatScale.Mode.LOG ? log : row);
-        scales.selectedToggleProperty().addListener((obs, old, now) -> {
-            if (now == null) {
-                scales.selectToggle(old); // one scale is always chosen
-            } else {
-                model.scaleModeProperty().set((HeatScale.Mode) now.getUserData());
-            }
-        });
-        HBox scaleToggle = new HBox(log, row);
-        scaleToggle.setId("scale-toggle");
-        scaleToggle.setAlignment(Pos.CENTER);
-
         Button again = new Button("Evaluate again");
         again.setId("eval-run");
-        again.setTooltip(new Tooltip("Evaluate the live model on the 10,000 test images again"));
+        again.setTooltip(new Tooltip("Evaluate the live model on the 10,000 test images again ("
+                + Shortcuts.text(Shortcuts.EVALUATE_AGAIN) + ")"));
         again.setOnAction(e -> model.evaluate());
         again.disableProperty().bind(model.runningProperty());
         Button csv = new Button("Export CSV…");
@@ -123,14 +123,15 @@ public final class EvaluateView extends BorderPane {
         csv.disableProperty().bind(model.resultProperty().isNull());
         Button png = new Button("Export PNG…");
         png.setId("export-png");
-        png.setTooltip(new Tooltip("Save a picture of this screen"));
-        png.setOnAction(e -> model.exportPng(snapshot(new SnapshotParameters(), null)));
+        png.setTooltip(new Tooltip("Save a picture of the confusion matrix and the per-digit table"));
+        png.setOnAction(e -> model.exportPng(result -> EvaluationPicture.render(result, model.heatProperty().get(),
+                model.classRows(), getScene())));
         png.disableProperty().bind(model.resultProperty().isNull());
 
-        for (Region fixed : new Region[] {accuracyTile, lossTile, scaleToggle, log, row, again, csv, png}) {
+        for (Region fixed : new Region[] {accuracyTile, lossTile, again, csv, png}) {
             fixed.setMinWidth(Region.USE_PREF_SIZE); // only the model's name gives way when space is short
         }
-        HBox bar = new HBox(16, accuracyTile, lossTile, modelTile, scaleToggle, again, csv, png);
+        HBox bar = new HBox(16, accuracyTile, lossTile, modelTile, again, csv, png);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("evaluate-toolbar");
 
@@ -146,6 +147,30 @@ public final class EvaluateView extends BorderPane {
         HBox status = new HBox(10, progress, message);
         status.setAlignment(Pos.CENTER_LEFT);
         return new VBox(6, bar, status);
+    }
+
+    /** Log scale | Row share: how the matrix is coloured. */
+    private HBox scaleToggle() {
+        ToggleGroup scales = new ToggleGroup();
+        ToggleButton log = scaleButton("scale-log", HeatScale.Mode.LOG, scales,
+                "Colour by log(count): single errors show clearly next to the largest");
+        ToggleButton row = scaleButton("scale-row", HeatScale.Mode.ROW, scales,
+                "Colour by share of the true digit's images, errors relative to the largest error share");
+        log.getStyleClass().addAll(Styles.LEFT_PILL, Styles.SMALL);
+        row.getStyleClass().addAll(Styles.RIGHT_PILL, Styles.SMALL);
+        scales.selectToggle(model.scaleModeProperty().get() == HeatScale.Mode.LOG ? log : row);
+        scales.selectedToggleProperty().addListener((obs, old, now) -> {
+            if (now == null) {
+                scales.selectToggle(old); // one scale is always chosen
+            } else {
+                model.scaleModeProperty().set((HeatScale.Mode) now.getUserData());
+            }
+        });
+        HBox scaleToggle = new HBox(log, row);
+        scaleToggle.setId("scale-toggle");
+        scaleToggle.setAlignment(Pos.CENTER);
+        scaleToggle.setMinWidth(Region.USE_PREF_SIZE);
+        return scaleToggle;
     }
 
     private ToggleButton scaleButton(String id, HeatScale.Mode mode, ToggleGroup group, String tip) {

@@ -3,7 +3,6 @@ package app.digitpad.ui.evaluate;
 import app.digitpad.ml.data.MnistData;
 import app.digitpad.ml.eval.BatchClassifier;
 import app.digitpad.ml.eval.ConfusionMatrix;
-import app.digitpad.ml.eval.ConfusionMatrixCsv;
 import app.digitpad.ml.eval.Evaluation;
 import app.digitpad.ml.eval.Evaluator;
 import app.digitpad.ui.AppServices;
@@ -17,6 +16,7 @@ import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -73,8 +73,19 @@ public final class EvaluateViewModel {
     /** A cell of the matrix: true digit and predicted digit. */
     public record Cell(int actual, int predicted) {}
 
-    /** One row of the per-class table; empty metrics are n/a. */
-    public record ClassRow(int digit, OptionalDouble precision, OptionalDouble recall, OptionalDouble f1, int support) {}
+    /** One row of the per-class table; empty metrics are n/a. The macro-average row has digit {@link #AVERAGE}. */
+    public record ClassRow(int digit, OptionalDouble precision, OptionalDouble recall, OptionalDouble f1, int support) {
+        public static final int AVERAGE = -1;
+
+        public boolean isAverage() {
+            return digit == AVERAGE;
+        }
+
+        /** "7", or "Macro avg" for the average row. */
+        public String label() {
+            return isAverage() ? "Macro avg" : Integer.toString(digit);
+        }
+    }
 
     /** One test image shown in the gallery. */
     public record GalleryItem(int index, int label, int prediction, float[] probabilities, float[] pixels) {
@@ -93,6 +104,7 @@ public final class EvaluateViewModel {
     private final Executor background;
     private final Executor fx;
     private final Dialogs dialogs;
+    private final EvaluationExports exports;
 
     private final ReadOnlyObjectWrapper<Result> result = new ReadOnlyObjectWrapper<>(this, "result");
     private final ObjectProperty<HeatScale.Mode> scaleMode = new SimpleObjectProperty<>(this, "scaleMode", HeatScale.Mode.LOG);
@@ -125,6 +137,7 @@ public final class EvaluateViewModel {
         this.background = background;
         this.fx = fx;
         this.dialogs = dialogs;
+        this.exports = new EvaluationExports(dialogs, background, fx);
         scaleMode.addListener((obs, old, mode) -> updateHeat());
     }
 
@@ -256,9 +269,10 @@ public final class EvaluateViewModel {
         for (int d = 0; d < ConfusionMatrix.CLASSES; d++) {
             rows.add(new ClassRow(d, matrix.precision(d), matrix.recall(d), matrix.f1(d), matrix.support(d)));
         }
+        rows.add(new ClassRow(ClassRow.AVERAGE, matrix.macroPrecision(), matrix.macroRecall(), matrix.macroF1(), matrix.total()));
         classRows.setAll(rows);
         int errors = matrix.total() - matrix.correct();
-        message.set(String.format("%,d test images in %.1f s · %,d misclassified. Click a cell to see its images.",
+        message.set(String.format("%,d MNIST test images in %.1f s · %,d misclassified. Click a cell to see its images.",
                 next.evaluation().size(), next.nanos() / 1e9, errors));
         updateHeat();
         Cell cell = selectedCell.get();
@@ -325,36 +339,20 @@ public final class EvaluateViewModel {
     /** Asks where to save, then writes the matrix and per-class metrics as CSV. */
     public void exportCsv() {
         Result r = result.get();
-        if (r == null) {
-            return;
+        if (r != null) {
+            exports.csv(r);
         }
-        Optional<Path> target = dialogs.chooseSaveFile("Export confusion matrix as CSV", "digitpad-evaluation.csv", ".csv");
-        target.ifPresent(path -> background.execute(() -> {
-            try {
-                ConfusionMatrixCsv.write(path, r.evaluation(), r.model());
-                fx.execute(() -> dialogs.notify("Saved " + path.getFileName()));
-            } catch (Exception e) {
-                LOG.error("Could not export the CSV to {}", path, e);
-                fx.execute(() -> dialogs.showError("Could not export the CSV", describe(e)));
-            }
-        }));
     }
 
-    /** Asks where to save, then writes {@code image} (a snapshot of the screen) as PNG. */
-    public void exportPng(javafx.scene.image.Image image) {
-        Optional<Path> target = dialogs.chooseSaveFile("Export evaluation as PNG", "digitpad-evaluation.png", ".png");
-        target.ifPresent(path -> {
-            java.awt.image.BufferedImage pixels = javafx.embed.swing.SwingFXUtils.fromFXImage(image, null);
-            background.execute(() -> {
-                try {
-                    PngFiles.write(path, pixels);
-                    fx.execute(() -> dialogs.notify("Saved " + path.getFileName()));
-                } catch (Exception e) {
-                    LOG.error("Could not export the PNG to {}", path, e);
-                    fx.execute(() -> dialogs.showError("Could not export the PNG", describe(e)));
-                }
-            });
-        });
+    /**
+     * Asks where to save, then writes the picture {@code render} draws of the result (on the FX
+     * thread: it lays out nodes) as PNG.
+     */
+    public void exportPng(Function<Result, java.awt.image.BufferedImage> render) {
+        Result r = result.get();
+        if (r != null) {
+            exports.png(r, render);
+        }
     }
 
     private static String describe(Throwable e) {

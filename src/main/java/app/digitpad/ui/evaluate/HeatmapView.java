@@ -50,6 +50,7 @@ final class HeatmapView extends VBox {
             fill.setMouseTransparent(true);
             count.setId("count-" + actual + "-" + predicted);
             count.getStyleClass().add("heat-count");
+            count.setMinWidth(Region.USE_PREF_SIZE); // "1129" whole, never "11..." (a selected cell's border is thicker)
             share.getStyleClass().add("heat-share");
             VBox text = new VBox(count, share);
             text.setAlignment(Pos.CENTER);

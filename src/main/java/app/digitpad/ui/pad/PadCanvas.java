@@ -2,27 +2,60 @@ package app.digitpad.ui.pad;
 
 import app.digitpad.preprocess.Point;
 import app.digitpad.preprocess.Stroke;
+import java.util.ArrayList;
 import java.util.List;
+import javafx.css.CssMetaData;
+import javafx.css.SimpleStyleableObjectProperty;
+import javafx.css.Styleable;
+import javafx.css.StyleableObjectProperty;
+import javafx.css.StyleableProperty;
+import javafx.css.converter.PaintConverter;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Pane;
 import javafx.scene.paint.Color;
+import javafx.scene.paint.Paint;
 import javafx.scene.shape.StrokeLineCap;
 import javafx.scene.shape.StrokeLineJoin;
 
 /**
  * The square drawing surface. It resizes with its container, maps pointer positions to pad units
  * and draws the strokes smoothly (quadratic curves through segment midpoints, round caps) with a
- * brush that scales with the pad, the same brush recognition uses. Touch and pen arrive as mouse
+ * brush that scales with the pad (display only: recognition draws the strokes with its own pen). Touch and pen arrive as mouse
  * events on every platform JavaFX supports.
  */
 public final class PadCanvas extends Pane {
-    private static final Color INK = Color.rgb(20, 20, 28);
     /** The pen on screen, in pad units; recognition draws the strokes with its own pen (InkStyle). */
     private static final double BRUSH = PadViewModel.PAD_SIZE / 18.0;
+    /** The ink's colour, {@code -dp-ink} in CSS (dark on the light theme's paper, light on the dark theme's). */
+    private static final CssMetaData<PadCanvas, Paint> INK = new CssMetaData<>("-dp-ink", PaintConverter.getInstance(),
+            Color.BLACK) {
+        @Override
+        public boolean isSettable(PadCanvas pad) {
+            return !pad.ink.isBound();
+        }
 
+        @Override
+        public StyleableProperty<Paint> getStyleableProperty(PadCanvas pad) {
+            return pad.ink;
+        }
+    };
+    private static final List<CssMetaData<? extends Styleable, ?>> CSS;
+
+    static {
+        List<CssMetaData<? extends Styleable, ?>> all = new ArrayList<>(Pane.getClassCssMetaData());
+        all.add(INK);
+        CSS = List.copyOf(all);
+    }
+
+    private final StyleableObjectProperty<Paint> ink = new SimpleStyleableObjectProperty<>(INK, this, "ink", Color.BLACK) {
+        @Override
+        protected void invalidated() {
+            redraw();
+        }
+    };
     private final Canvas canvas = new Canvas();
     private final PadViewModel model;
 
@@ -77,6 +110,15 @@ public final class PadCanvas extends Pane {
         }
     }
 
+    public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {
+        return CSS;
+    }
+
+    @Override
+    public List<CssMetaData<? extends Styleable, ?>> getCssMetaData() {
+        return CSS;
+    }
+
     private static double clamp(double v) {
         return Math.max(0, Math.min(PadViewModel.PAD_SIZE, v));
     }
@@ -85,8 +127,8 @@ public final class PadCanvas extends Pane {
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
         double s = scale();
-        g.setStroke(INK);
-        g.setFill(INK);
+        g.setStroke(ink.get());
+        g.setFill(ink.get());
         g.setLineCap(StrokeLineCap.ROUND);
         g.setLineJoin(StrokeLineJoin.ROUND);
         double width = BRUSH * s;

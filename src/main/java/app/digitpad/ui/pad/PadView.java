@@ -1,14 +1,12 @@
 package app.digitpad.ui.pad;
 
 import app.digitpad.ui.LiveModel;
+import app.digitpad.ui.Shortcuts;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -62,7 +60,7 @@ public final class PadView extends BorderPane {
 
         Button undo = new Button("Undo stroke");
         undo.setId("undo");
-        undo.setTooltip(new Tooltip("Remove the last stroke (Ctrl+Z)"));
+        undo.setTooltip(new Tooltip("Remove the last stroke (" + Shortcuts.text(Shortcuts.UNDO_STROKE) + ")"));
         undo.setOnAction(e -> model.undo());
         undo.disableProperty().bind(model.emptyProperty());
         Button clear = new Button("Clear");
@@ -141,39 +139,9 @@ public final class PadView extends BorderPane {
             }
         });
 
-        sceneProperty().addListener((obs, old, scene) -> {
-            if (scene != null) {
-                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN), this::undoIfShown);
-                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), this::clearIfShown);
-                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DELETE), this::clearIfShown);
-            }
-        });
-    }
-
-    private void undoIfShown() {
-        if (isVisible() && getScene() != null && isShowingInTab()) {
-            model.undo();
-        }
-    }
-
-    private void clearIfShown() {
-        if (isShowingInTab()) {
-            model.clear();
-        }
-    }
-
-    /** Shortcuts act only while the Draw tab is the one on screen. */
-    private boolean isShowingInTab() {
-        return getParent() != null && localToScene(getBoundsInLocal()).getWidth() > 0 && isVisibleInTree();
-    }
-
-    private boolean isVisibleInTree() {
-        for (javafx.scene.Node n = this; n != null; n = n.getParent()) {
-            if (!n.isVisible()) {
-                return false;
-            }
-        }
-        return true;
+        Shortcuts.whileShown(this, Shortcuts.UNDO_STROKE, model::undo);
+        Shortcuts.whileShown(this, Shortcuts.CLEAR_PAD, model::clear);
+        Shortcuts.whileShown(this, Shortcuts.CLEAR_PAD_TOO, model::clear);
     }
 
     private static String describe(LiveModel.Info info) {

@@ -1,6 +1,7 @@
 package app.digitpad.ui.teach;
 
 import app.digitpad.ml.personal.PersonalSample;
+import app.digitpad.ui.Shortcuts;
 import app.digitpad.ui.pad.Recognition;
 import javafx.beans.binding.Bindings;
 import javafx.css.PseudoClass;
@@ -13,7 +14,6 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -62,7 +62,7 @@ public final class TeachPanel extends VBox {
         Button adapt = new Button("Adapt to my handwriting");
         adapt.setId("adapt");
         adapt.getStyleClass().add("accent");
-        adapt.setTooltip(new Tooltip("Fine-tune the live model on your samples; the model it came from stays one click away"));
+        adapt.setTooltip(new Tooltip("Fine-tune the live model on your samples (" + Shortcuts.text(Shortcuts.ADAPT) + "); the model it came from stays one click away"));
         adapt.setOnAction(e -> model.adapt());
         adapt.disableProperty().bind(model.adaptingProperty().or(model.countProperty().isEqualTo(0)));
         Button cancel = new Button("Cancel");
@@ -114,25 +114,16 @@ public final class TeachPanel extends VBox {
 
         getChildren().addAll(title, choices, message, actions, running, autoRow, count);
 
-        sceneProperty().addListener((obs, old, scene) -> {
-            if (scene == null) {
-                return;
+        for (int d = 0; d <= 9; d++) {
+            int digit = d;
+            Shortcuts.whileShown(this, new KeyCodeCombination(KeyCode.getKeyCode(Integer.toString(d))), () -> answer(model, digit));
+            Shortcuts.whileShown(this, new KeyCodeCombination(KeyCode.valueOf("NUMPAD" + d)), () -> answer(model, digit));
+        }
+        Shortcuts.whileShown(this, Shortcuts.ANSWER_NOT_A_DIGIT, () -> answer(model, PersonalSample.NOT_A_DIGIT));
+        Shortcuts.whileShown(this, Shortcuts.ADAPT, () -> {
+            if (!adapt.isDisabled()) {
+                model.adapt();
             }
-            for (int d = 0; d <= 9; d++) {
-                int digit = d;
-                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.getKeyCode(Integer.toString(d))),
-                        () -> answerIfShown(model, digit));
-                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.valueOf("NUMPAD" + d)),
-                        () -> answerIfShown(model, digit));
-            }
-            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.X),
-                    () -> answerIfShown(model, PersonalSample.NOT_A_DIGIT));
-            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.A, KeyCombination.SHORTCUT_DOWN),
-                    () -> {
-                        if (isShown() && !adapt.isDisabled()) {
-                            model.adapt();
-                        }
-                    });
         });
     }
 
@@ -144,22 +135,9 @@ public final class TeachPanel extends VBox {
         }
     }
 
-    private void answerIfShown(TeachViewModel model, int label) {
-        if (isShown() && !model.pad().emptyProperty().get()) {
+    private static void answer(TeachViewModel model, int label) {
+        if (!model.pad().emptyProperty().get()) {
             model.correct(label);
         }
-    }
-
-    /** Keys answer only while the Draw tab is the one on screen. */
-    private boolean isShown() {
-        if (getScene() == null || localToScene(getBoundsInLocal()).getWidth() <= 0) {
-            return false;
-        }
-        for (javafx.scene.Node n = this; n != null; n = n.getParent()) {
-            if (!n.isVisible()) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -1,5 +1,6 @@
 package app.digitpad.ui.train;
 
+import app.digitpad.ml.model.CurvePoint;
 import java.util.List;
 
 /**
@@ -17,18 +18,18 @@ final class ChartRanges {
     private ChartRanges() {}
 
     /** Upper bound of the loss axis (the lower one is 0); 1 when there is nothing to show. */
-    static double lossUpperBound(List<ChartPoint> trainLoss, List<ChartPoint> testLoss) {
+    static double lossUpperBound(List<CurvePoint> trainLoss, List<CurvePoint> testLoss) {
         double max = 0;
         if (!trainLoss.isEmpty()) {
             double lastX = trainLoss.get(trainLoss.size() - 1).x();
             double from = trainLoss.size() < MIN_POINTS ? Double.NEGATIVE_INFINITY : lastX * IGNORED_START;
-            for (ChartPoint p : trainLoss) {
+            for (CurvePoint p : trainLoss) {
                 if (p.x() >= from) {
                     max = Math.max(max, p.y());
                 }
             }
         }
-        for (ChartPoint p : testLoss) {
+        for (CurvePoint p : testLoss) {
             max = Math.max(max, p.y());
         }
         return max > 0 && Double.isFinite(max) ? roundUp(max * 1.1) : 1;

@@ -13,8 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The run history is the model folder itself: every model a run saved is a file there, and its
- * metadata says when it was trained, how and how well. So the history survives restarts and needs
- * no file of its own. Plain Java; call off the UI thread.
+ * metadata and training log say when it was trained, how and how well. So the history survives
+ * restarts and needs no file of its own. Plain Java; call off the UI thread.
  */
 public final class RunHistory {
     private RunHistory() {}
@@ -36,15 +36,20 @@ public final class RunHistory {
                     continue;
                 }
                 try {
-                    runs.add(new RunRecord(file.toAbsolutePath(), ModelFiles.readMetadata(file)));
+                    runs.add(RunRecord.saved(file.toAbsolutePath(), ModelFiles.describe(file)));
                 } catch (ModelFormatException e) {
                     LoggerFactory.getLogger(RunHistory.class).warn("Run history: {}", e.getMessage(), e);
                     problems.add(e.getMessage());
                 }
             }
         }
+        sort(runs);
+        return new Scan(runs, problems);
+    }
+
+    /** Newest first. */
+    static void sort(List<RunRecord> runs) {
         runs.sort(Comparator.comparing((RunRecord r) -> r.metadata().createdAt()).reversed()
                 .thenComparing(RunRecord::fileName));
-        return new Scan(runs, problems);
     }
 }

@@ -3,9 +3,12 @@ package app.digitpad.ui.train;
 import app.digitpad.ml.net.Architecture;
 import app.digitpad.ml.train.Schedule;
 import app.digitpad.ui.AppServices;
+import app.digitpad.ui.Shortcuts;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.HPos;
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -16,15 +19,18 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +44,12 @@ import org.slf4j.LoggerFactory;
 public final class TrainView extends BorderPane {
     private static final Logger LOG = LoggerFactory.getLogger(TrainView.class);
 
+    /** The charts' share of the height they and the run history divide (the user can drag the divider). */
+    private static final double CHARTS_SHARE = 0.64;
+
     private final TrainViewModel model;
+    private final TrainingSession session;
+    private final TrainSettings form;
     private final PulseMonitor pulses = new PulseMonitor();
 
     public TrainView(AppServices services) {
@@ -47,6 +58,8 @@ public final class TrainView extends BorderPane {
 
     public TrainView(TrainViewModel model) {
         this.model = model;
+        this.session = model.session();
+        this.form = model.settings();
         setId("train-view");
         getStyleClass().add("train-view");
 
@@ -56,15 +69,36 @@ public final class TrainView extends BorderPane {
         settings.getStyleClass().add("train-settings-scroll");
         setLeft(settings);
 
-        TrainingCharts charts = new TrainingCharts(model);
-        VBox.setVgrow(charts, Priority.ALWAYS);
-        RunHistoryView history = new RunHistoryView(model);
-        VBox right = new VBox(12, progress(), charts, history);
+        TrainingCharts charts = new TrainingCharts(model.shown(), model.chartNoteProperty());
+        RunHistoryView history = new RunHistoryView(model.history());
+        // the user decides how the height is shared; the charts get the larger part at first
+        SplitPane split = new SplitPane(charts, history);
+        split.setId("train-split");
+        split.getStyleClass().add("train-split");
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(CHARTS_SHARE);
+        // The skin moves the divider to fit the panes' preferred heights; until the user drags it, keep
+        // the charts' share whatever the window's height.
+        boolean[] dragged = {false};
+        split.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
+            for (Node n = e.getPickResult().getIntersectedNode(); n != null && n != split; n = n.getParent()) {
+                dragged[0] |= n.getStyleClass().contains("split-pane-divider");
+            }
+        });
+        split.heightProperty().addListener((obs, old, height) -> {
+            if (!dragged[0]) {
+                Platform.runLater(() -> split.setDividerPositions(CHARTS_SHARE));
+            }
+        });
+        VBox.setVgrow(split, Priority.ALWAYS);
+        VBox right = new VBox(8, progress(), split);
         right.getStyleClass().add("train-results");
-        right.setPadding(new Insets(14, 16, 14, 16));
+        right.setPadding(new Insets(12, 16, 12, 16));
         setCenter(right);
 
-        model.runningProperty().addListener((obs, was, running) -> {
+        Shortcuts.whileShown(this, Shortcuts.START_TRAINING, model::start);
+        Shortcuts.whileShown(this, Shortcuts.CANCEL_TRAINING, model::cancel);
+        session.runningProperty().addListener((obs, was, running) -> {
             if (running) {
                 pulses.start();
             } else if (pulses.isRunning()) {
@@ -72,7 +106,7 @@ public final class TrainView extends BorderPane {
                 LOG.info("JavaFX pulses during the run: {}", pulses.summary());
             }
         });
-        model.refreshHistory();
+        model.history().refresh();
     }
 
     private Node settings() {
@@ -82,7 +116,7 @@ public final class TrainView extends BorderPane {
         grid.setVgap(8);
         ColumnConstraints labels = new ColumnConstraints();
         labels.setHalignment(HPos.LEFT);
-        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        labels.setMinWidth(Region.USE_PREF_SIZE);
         ColumnConstraints fields = new ColumnConstraints();
         fields.setHgrow(Priority.ALWAYS);
         fields.setFillWidth(true);
@@ -91,7 +125,7 @@ public final class TrainView extends BorderPane {
         ComboBox<Architecture> architecture = new ComboBox<>();
         architecture.setId("train-arch");
         architecture.getItems().setAll(Architecture.values());
-        architecture.valueProperty().bindBidirectional(model.architectureProperty());
+        architecture.valueProperty().bindBidirectional(form.architectureProperty());
         architecture.setMaxWidth(Double.MAX_VALUE);
         architecture.setCellFactory(list -> new ListCell<>() {
             @Override
@@ -107,25 +141,25 @@ public final class TrainView extends BorderPane {
         description.setWrapText(true);
         description.textProperty().bind(Bindings.createStringBinding(
                 // "conv32-pool-conv64-…" as "conv32 → pool → conv64 → …", which reads better and wraps.
-                () -> model.architectureProperty().get() == null ? ""
-                        : model.architectureProperty().get().description().replaceAll("-(?=conv|pool|dense)", " → "),
-                model.architectureProperty()));
+                () -> form.architectureProperty().get() == null ? ""
+                        : form.architectureProperty().get().description().replaceAll("-(?=conv|pool|dense)", " → "),
+                form.architectureProperty()));
 
-        Spinner<Integer> epochs = SettingFields.integer("train-epochs", 1, 100, 1, model.epochsProperty());
-        Spinner<Integer> batch = SettingFields.doubling("train-batch", 1, 8192, model.batchSizeProperty());
+        Spinner<Integer> epochs = SettingFields.integer("train-epochs", 1, 100, 1, form.epochsProperty());
+        Spinner<Integer> batch = SettingFields.doubling("train-batch", 1, 8192, form.batchSizeProperty());
         batch.setTooltip(new Tooltip("Images per step; the arrows double and halve it"));
-        TextField learningRate = SettingFields.decimal("train-lr", model.learningRateProperty(), v -> v > 0 && v < 10);
+        TextField learningRate = SettingFields.decimal("train-lr", form.learningRateProperty(), v -> v > 0 && v < 10);
         learningRate.setTooltip(new Tooltip("Peak learning rate of the Adam optimizer"));
         ComboBox<Schedule> schedule = new ComboBox<>();
         schedule.setId("train-schedule");
         schedule.getItems().setAll(Schedule.values());
-        schedule.valueProperty().bindBidirectional(model.scheduleProperty());
+        schedule.valueProperty().bindBidirectional(form.scheduleProperty());
         schedule.setMaxWidth(Double.MAX_VALUE);
         schedule.setTooltip(new Tooltip("How the learning rate moves over the run: constant, cosine decay, "
                 + "or one-cycle (warm up over the first quarter, then anneal)"));
         CheckBox augment = new CheckBox("Distort images");
         augment.setId("train-augment");
-        augment.selectedProperty().bindBidirectional(model.augmentProperty());
+        augment.selectedProperty().bindBidirectional(form.augmentProperty());
         augment.setTooltip(new Tooltip("Random rotation, scale, shear, shift, elastic warp and stroke width, "
                 + "so the network copes better with drawn digits; slower to learn MNIST itself"));
 
@@ -148,9 +182,9 @@ public final class TrainView extends BorderPane {
         advancedGrid.setHgap(10);
         advancedGrid.setVgap(8);
         advancedGrid.getColumnConstraints().addAll(labels, fields);
-        Spinner<Integer> trainImages = SettingFields.imageCount("train-train-images", 60_000, model.trainImagesProperty());
+        Spinner<Integer> trainImages = SettingFields.imageCount("train-train-images", 60_000, form.trainImagesProperty());
         trainImages.setTooltip(new Tooltip("Train on a random subset of this many of the 60,000 training images (all = every one)"));
-        Spinner<Integer> testImages = SettingFields.imageCount("train-test-images", 10_000, model.testImagesProperty());
+        Spinner<Integer> testImages = SettingFields.imageCount("train-test-images", 10_000, form.testImagesProperty());
         testImages.setTooltip(new Tooltip("Test after each epoch on the first this-many of the 10,000 test images (all = every one)"));
         advancedGrid.add(label("Training images", trainImages), 0, 0);
         advancedGrid.add(trainImages, 1, 0);
@@ -167,52 +201,53 @@ public final class TrainView extends BorderPane {
 
         Hyperlink defaults = new Hyperlink("Reset to defaults");
         defaults.setId("train-defaults");
-        defaults.setOnAction(e -> model.resetSettings());
+        defaults.setOnAction(e -> form.reset());
 
         Button start = new Button("Start");
         start.setId("train-start");
         start.getStyleClass().add("accent");
         start.setMaxWidth(Double.MAX_VALUE);
         start.setOnAction(e -> model.start());
-        start.disableProperty().bind(model.runningProperty());
+        start.setTooltip(new Tooltip("Train with these settings (" + Shortcuts.text(Shortcuts.START_TRAINING) + ")"));
+        start.disableProperty().bind(session.runningProperty());
         Button cancel = new Button("Cancel");
         cancel.setId("train-cancel");
         cancel.setMaxWidth(Double.MAX_VALUE);
         cancel.setOnAction(e -> model.cancel());
+        cancel.setTooltip(new Tooltip("Stop the run; nothing is saved (" + Shortcuts.text(Shortcuts.CANCEL_TRAINING) + ")"));
         cancel.disableProperty().bind(Bindings.createBooleanBinding(
-                () -> model.phaseProperty().get() != TrainViewModel.Phase.LOADING
-                        && model.phaseProperty().get() != TrainViewModel.Phase.TRAINING,
-                model.phaseProperty()));
+                () -> session.phaseProperty().get() != TrainingSession.Phase.LOADING
+                        && session.phaseProperty().get() != TrainingSession.Phase.TRAINING,
+                session.phaseProperty()));
         HBox.setHgrow(start, Priority.ALWAYS);
         HBox.setHgrow(cancel, Priority.ALWAYS);
         HBox buttons = new HBox(8, start, cancel);
 
         Label title = new Label("Train a network on MNIST");
         title.getStyleClass().add("section-title");
-        VBox form = new VBox(10, title, grid, advanced, defaults, buttons);
+        VBox box = new VBox(10, title, grid, advanced, defaults, buttons);
         // Settings are fixed while a run uses them.
-        grid.disableProperty().bind(model.runningProperty());
-        advanced.disableProperty().bind(model.runningProperty());
-        defaults.disableProperty().bind(model.runningProperty());
-        form.getStyleClass().add("train-settings");
-        form.setPadding(new Insets(14, 16, 14, 16));
-        form.setPrefWidth(300);
-        return form;
+        grid.disableProperty().bind(session.runningProperty());
+        advanced.disableProperty().bind(session.runningProperty());
+        defaults.disableProperty().bind(session.runningProperty());
+        box.getStyleClass().add("train-settings");
+        box.setPadding(new Insets(12, 14, 12, 14));
+        box.setPrefWidth(280);
+        return box;
     }
 
     private Node progress() {
         ProgressBar bar = new ProgressBar(0);
         bar.setId("train-progress");
         bar.setMaxWidth(Double.MAX_VALUE);
-        bar.progressProperty().bind(model.progressProperty());
+        bar.progressProperty().bind(session.progressProperty());
         Label status = new Label();
         status.setId("train-status");
         status.getStyleClass().add("train-status");
-        status.textProperty().bind(model.statusProperty());
+        status.textProperty().bind(session.statusProperty());
         status.setMinWidth(0);
-        Tooltip statusTip = new Tooltip();
-        statusTip.textProperty().bind(model.statusProperty());
-        status.setTooltip(statusTip);
+        status.setWrapText(true); // a long line (a finished run names its file) wraps instead of ending in "..."
+        status.setMinHeight(Region.USE_PREF_SIZE);
         VBox box = new VBox(6, bar, status);
         box.setAlignment(Pos.CENTER_LEFT);
         box.getStyleClass().add("train-progress-box");

@@ -3,7 +3,6 @@ package app.digitpad.ui.train;
 import app.digitpad.ml.model.ModelMetadata;
 import app.digitpad.ml.train.BatchProgress;
 import app.digitpad.ml.train.Durations;
-import app.digitpad.ml.train.EpochResult;
 import java.util.Locale;
 
 /** The texts of the Train screen's status line and value read-outs. Plain functions. */
@@ -38,6 +37,21 @@ public final class TrainingStatus {
                 metadata.testAccuracy() * 100, Durations.format(metadata.trainingMillis()), fileName);
     }
 
+    /** A finished run whose model did not replace the more accurate live one. */
+    public static String doneKept(ModelMetadata metadata, String fileName, ModelMetadata live) {
+        return String.format(Locale.US, "Done: %.2f%% test accuracy in %s · saved as %s · the live model (%.2f%%) was kept",
+                metadata.testAccuracy() * 100, Durations.format(metadata.trainingMillis()), fileName, live.testAccuracy() * 100);
+    }
+
+    /** Both models' figures, for the question whether a less accurate new model should go live. */
+    public static String comparison(ModelMetadata trained, String fileName, ModelMetadata live, String liveSource) {
+        return String.format(Locale.US, "New model: %.2f%% test accuracy (on %,d test images)%n    %s%n"
+                + "Live model: %.2f%% test accuracy (on %,d test images)%n    %s, %s%n%n"
+                + "The new model is saved either way: you can make it live later from the run history.",
+                trained.testAccuracy() * 100, trained.testImages(), fileName, live.testAccuracy() * 100, live.testImages(),
+                live.name(), liveSource);
+    }
+
     public static String cancelled(String reason) {
         return reason + " Nothing was saved; the live model is unchanged.";
     }
@@ -46,20 +60,21 @@ public final class TrainingStatus {
         return "Training failed: " + message;
     }
 
-    /** The loss read-out: newest smoothed training loss and the newest epoch's test loss. */
-    public static String losses(double trainLoss, EpochResult lastEpoch) {
-        String train = Double.isNaN(trainLoss) ? "–" : String.format(Locale.US, "%.4f", trainLoss);
-        String test = lastEpoch == null ? "–" : String.format(Locale.US, "%.4f", lastEpoch.testLoss());
-        return "train " + train + " · test " + test;
+    /**
+     * The loss read-out: the newest points of the lines it labels, the smoothed training loss and
+     * the test loss; NaN for a line with no point yet.
+     */
+    public static String losses(double trainLoss, double testLoss) {
+        return "train " + format("%.4f", trainLoss) + " · test " + format("%.4f", testLoss);
     }
 
-    /** The accuracy read-out for the newest epoch. */
-    public static String accuracies(EpochResult lastEpoch) {
-        if (lastEpoch == null) {
-            return "train – · test –";
-        }
-        return String.format(Locale.US, "train %.2f%% · test %.2f%%", lastEpoch.trainAccuracy() * 100,
-                lastEpoch.testAccuracy() * 100);
+    /** The accuracy read-out, in percent, from the newest points of the smoothed training line and the test line. */
+    public static String accuracies(double trainPercent, double testPercent) {
+        return "train " + format("%.2f%%", trainPercent) + " · test " + format("%.2f%%", testPercent);
+    }
+
+    private static String format(String pattern, double value) {
+        return Double.isNaN(value) ? "–" : String.format(Locale.US, pattern, value);
     }
 
     /** "98.76%" */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.digitpad.LogFile;
 import app.digitpad.ml.data.DatasetException;
 import app.digitpad.ml.data.MnistData;
+import app.digitpad.ui.TestDialogs;
 import app.digitpad.ui.Theme;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -42,7 +43,7 @@ class EvaluateViewErrorFxTest {
             Thread thread = new Thread(runnable, "test-evaluation");
             thread.setDaemon(true);
             return thread;
-        }), Platform::runLater, new RecordingDialogs());
+        }), Platform::runLater, new TestDialogs());
         Scene scene = new Scene(new EvaluateView(model), 1100, 700);
         Theme.apply(scene, false);
         stage.setScene(scene);

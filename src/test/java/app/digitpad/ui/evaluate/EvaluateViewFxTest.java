@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.digitpad.app.DigitPadWindow;
 import app.digitpad.ml.eval.ConfusionMatrix;
+import app.digitpad.ui.TestDialogs;
 import app.digitpad.ui.evaluate.EvaluateViewModel.ClassRow;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -32,7 +34,7 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class EvaluateViewFxTest {
     private static final int N = ConfusionMatrix.CLASSES;
-    private final RecordingDialogs dialogs = new RecordingDialogs();
+    private final TestDialogs dialogs = new TestDialogs();
     private final Path exports = Path.of(System.getProperty("digitpad.home", "target/test-home")).resolve("exports");
     private DigitPadWindow window;
 
@@ -86,7 +88,7 @@ class EvaluateViewFxTest {
 
         @SuppressWarnings("unchecked")
         TableView<ClassRow> table = robot.lookup("#class-table").queryAs(TableView.class);
-        assertEquals(N, table.getItems().size());
+        assertEquals(N + 1, table.getItems().size(), "ten digits and their macro average");
         for (int d = 0; d < N; d++) {
             int support = 0;
             for (int p = 0; p < N; p++) {
@@ -94,6 +96,24 @@ class EvaluateViewFxTest {
             }
             assertEquals(support, table.getItems().get(d).support(), "support of " + d);
         }
+        assertTrue(table.getItems().get(N).isAverage());
+        assertEquals(10_000, table.getItems().get(N).support());
+
+        // A click on a header sorts the digits by that column; the average stays last.
+        robot.clickOn("Recall");
+        WaitForAsyncUtils.waitForFxEvents();
+        for (int i = 1; i < N; i++) {
+            assertTrue(table.getItems().get(i - 1).recall().getAsDouble() <= table.getItems().get(i).recall().getAsDouble(),
+                    "ascending recall at row " + i);
+        }
+        assertTrue(table.getItems().get(N).isAverage(), "the average row stays last");
+        robot.clickOn("Recall");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(table.getItems().get(0).recall().getAsDouble() >= table.getItems().get(1).recall().getAsDouble(), "descending");
+        assertTrue(table.getItems().get(N).isAverage(), "the average row stays last");
+        robot.clickOn("Recall"); // back to unsorted: by digit
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0, table.getItems().get(0).digit());
 
         // the colour scale toggle, on the shipped model's largest error cell (5 taken for 3)
         assertTrue(shownCount(robot, 5, 3) > 0);
@@ -206,11 +226,23 @@ class EvaluateViewFxTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, exists(png));
         BufferedImage image = ImageIO.read(png.toFile());
         assertNotNull(image, "a readable PNG");
+        // The picture is the matrix and the table laid out for the file at twice their size, not the screen.
+        EvaluateViewModel model = robot.lookup("#evaluate-view").queryAs(EvaluateView.class).model();
+        Bounds picture = WaitForAsyncUtils.asyncFx(() -> {
+            javafx.scene.layout.VBox node = EvaluationPicture.build(model.resultProperty().get(), model.heatProperty().get(),
+                    model.classRows());
+            javafx.scene.Scene scene = new javafx.scene.Scene(node);
+            app.digitpad.ui.Theme.same(scene, robot.lookup("#evaluate-view").query().getScene());
+            node.applyCss();
+            return new javafx.geometry.BoundingBox(0, 0, node.prefWidth(-1), node.prefHeight(-1));
+        }).get(10, TimeUnit.SECONDS);
+        assertEquals(EvaluationPicture.SCALE * Math.ceil(picture.getWidth()), image.getWidth(), 2 * EvaluationPicture.SCALE);
+        assertEquals(EvaluationPicture.SCALE * Math.ceil(picture.getHeight()), image.getHeight(), 2 * EvaluationPicture.SCALE);
         Node view = robot.lookup("#evaluate-view").query();
-        assertEquals(Math.ceil(view.getLayoutBounds().getWidth()), image.getWidth(), 1);
-        assertEquals(Math.ceil(view.getLayoutBounds().getHeight()), image.getHeight(), 1);
+        assertTrue(image.getWidth() != Math.ceil(view.getLayoutBounds().getWidth()), "not a screenshot of the tab");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> dialogs.notices.size() == 2);
-        assertEquals(List.of("Saved evaluation.csv", "Saved evaluation.png"), dialogs.notices);
+        assertEquals(List.of("Saved " + csv.toAbsolutePath(), "Saved " + png.toAbsolutePath()), dialogs.notices,
+                "each notice names the full path");
         assertEquals(List.of(), dialogs.errors);
     }
 

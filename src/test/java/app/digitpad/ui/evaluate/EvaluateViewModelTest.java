@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.digitpad.ml.data.DatasetException;
 import app.digitpad.ml.data.MnistData;
 import app.digitpad.ml.eval.BatchClassifier;
+import app.digitpad.ui.TestDialogs;
 import app.digitpad.ui.evaluate.EvaluateViewModel.Borrowed;
 import app.digitpad.ui.evaluate.EvaluateViewModel.Result;
 import java.nio.file.Files;
@@ -33,7 +34,7 @@ class EvaluateViewModelTest {
     Path dir;
 
     private final Deque<Runnable> worker = new ArrayDeque<>();
-    private final RecordingDialogs dialogs = new RecordingDialogs();
+    private final TestDialogs dialogs = new TestDialogs();
     private final AtomicReference<Borrowed> live = new AtomicReference<>();
     private final AtomicInteger leasesOut = new AtomicInteger();
 
@@ -134,7 +135,12 @@ class EvaluateViewModelTest {
         assertEquals(131 / 134.0, result.evaluation().accuracy(), 1e-12);
         assertEquals(String.format("%.2f%%", 100 * 131 / 134.0), vm.accuracyTextProperty().get());
         assertEquals(String.format("%.4f", result.evaluation().loss()), vm.lossTextProperty().get());
-        assertEquals(10, vm.classRows().size());
+        assertEquals(11, vm.classRows().size(), "ten digits and their macro average");
+        EvaluateViewModel.ClassRow average = vm.classRows().get(10);
+        assertTrue(average.isAverage());
+        assertEquals("Macro avg", average.label());
+        assertEquals(134, average.support(), "all images");
+        assertEquals(result.evaluation().matrix().macroRecall().getAsDouble(), average.recall().getAsDouble(), 1e-12);
         assertEquals(130 / 133.0, vm.classRows().get(1).precision().getAsDouble(), 1e-12);
         assertTrue(vm.classRows().get(2).precision().isEmpty(), "2 is never predicted: n/a");
         assertEquals(0.0, vm.classRows().get(2).recall().getAsDouble());
@@ -305,7 +311,7 @@ class EvaluateViewModelTest {
         assertTrue(csv.startsWith("model,A\nimages,134\n"), csv);
         assertTrue(csv.contains("\n2,0,3,0,0,0,0,0,0,0,0\n"), csv);
         assertTrue(csv.contains("\n2,n/a,0.000000,n/a,3\n"), csv);
-        assertEquals(List.of("Saved eval.csv"), dialogs.notices);
+        assertEquals(List.of("Saved " + target.toAbsolutePath()), dialogs.notices, "the notice names the full path");
 
         dialogs.saveAnswers.put(".csv", dir.resolve("missing-dir-is-a-file"));
         Files.writeString(dir.resolve("missing-dir-is-a-file"), "x");

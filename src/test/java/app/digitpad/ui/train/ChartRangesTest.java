@@ -2,6 +2,7 @@ package app.digitpad.ui.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import app.digitpad.ml.model.CurvePoint;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -20,12 +21,12 @@ class ChartRangesTest {
 
     @Test
     void theEarlyDescentDoesNotFlattenTheRestOfTheCurve() {
-        List<ChartPoint> train = new ArrayList<>();
+        List<CurvePoint> train = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
             double epoch = i / 100.0;
-            train.add(new ChartPoint(epoch, 0.05 + 2.3 * Math.exp(-epoch * 20)));
+            train.add(new CurvePoint(epoch, 0.05 + 2.3 * Math.exp(-epoch * 20)));
         }
-        List<ChartPoint> test = List.of(new ChartPoint(1, 0.06), new ChartPoint(2, 0.04));
+        List<CurvePoint> test = List.of(new CurvePoint(1, 0.06), new CurvePoint(2, 0.04));
         double upper = ChartRanges.lossUpperBound(train, test);
         // Fitted to the curve after 15% of the 2.99 epochs (about 0.05 there) and the test losses (0.06): 0.066 rounds to 0.08.
         assertEquals(0.08, upper, 1e-12);
@@ -33,7 +34,7 @@ class ChartRangesTest {
 
     @Test
     void shortCurvesAreFittedWhole() {
-        List<ChartPoint> train = List.of(new ChartPoint(0.1, 2.3), new ChartPoint(0.2, 1.9));
+        List<CurvePoint> train = List.of(new CurvePoint(0.1, 2.3), new CurvePoint(0.2, 1.9));
         assertEquals(3, ChartRanges.lossUpperBound(train, List.of()), 1e-12);
         assertEquals(1, ChartRanges.lossUpperBound(List.of(), List.of()), 1e-12);
     }

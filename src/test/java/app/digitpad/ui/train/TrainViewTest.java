@@ -9,11 +9,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.digitpad.MachineLoad;
 import app.digitpad.app.DigitPadWindow;
+import app.digitpad.ml.data.TrainingData;
 import app.digitpad.ml.model.DigitClassifier;
 import app.digitpad.ml.model.ModelFiles;
 import app.digitpad.ml.model.ModelStore;
+import app.digitpad.ml.TestData;
 import app.digitpad.ml.net.Architecture;
+import app.digitpad.ml.train.CurveRecorder;
+import app.digitpad.ml.train.Schedule;
+import app.digitpad.ml.train.TrainingConfig;
+import app.digitpad.ml.train.TrainingResult;
+import app.digitpad.ml.train.TrainingRun;
 import app.digitpad.ui.LiveModel;
+import app.digitpad.ui.TestDialogs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,11 +53,14 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class TrainViewTest {
+    /** Tiny runs are less accurate than the bundled model: these tests answer "Use the new model". */
+    private final TestDialogs dialogs = new TestDialogs();
     private DigitPadWindow window;
 
     @Start
     void start(Stage stage) {
-        window = new DigitPadWindow(stage);
+        dialogs.answer = true;
+        window = new DigitPadWindow(stage, dialogs);
         stage.show();
         stage.requestFocus();
     }
@@ -107,12 +118,12 @@ class TrainViewTest {
         tinyRun(robot, Architecture.SEED_CNN, 1, 128);
         // Type the learning rate like a user: select all, type, leave the field.
         robot.clickOn("#train-lr").push(KeyCode.CONTROL, KeyCode.A).write("0.002").push(KeyCode.TAB);
-        assertEquals(0.002, fx(() -> model.learningRateProperty().get()), 1e-12);
+        assertEquals(0.002, fx(() -> model.settings().learningRateProperty().get()), 1e-12);
 
         robot.clickOn("#train-start");
         assertTrue(fx(() -> robot.lookup("#train-start").query().isDisabled()), "Start is off while a run goes");
-        waitFor(180, () -> model.phaseProperty().get() == TrainViewModel.Phase.READY);
-        assertEquals(TrainViewModel.Outcome.DONE, fx(() -> model.outcomeProperty().get()), fx(() -> model.statusProperty().get()));
+        waitFor(180, () -> model.session().phaseProperty().get() == TrainingSession.Phase.READY);
+        assertEquals(TrainingSession.Outcome.DONE, fx(() -> model.session().outcomeProperty().get()), fx(() -> model.session().statusProperty().get()));
 
         LineChart<?, ?> loss = robot.lookup("#loss-chart").queryAs(LineChart.class);
         LineChart<?, ?> accuracy = robot.lookup("#accuracy-chart").queryAs(LineChart.class);
@@ -133,6 +144,9 @@ class TrainViewTest {
         assertTrue(status.startsWith("Done: "), status);
         String latest = fx(() -> robot.lookup("#accuracy-latest").queryAs(Label.class).getText());
         assertTrue(latest.matches("train \\d+\\.\\d\\d% · test \\d+\\.\\d\\d%"), latest);
+        // The header's figures are the ends of the lines they label: the smoothed training curve, the test points.
+        double trainEnd = ((Number) fx(() -> accuracy.getData().get(0).getData().get(14).getYValue())).doubleValue();
+        assertEquals(String.format(java.util.Locale.US, "train %.2f%% · test %.2f%%", trainEnd, testAccuracy), latest);
 
         // The new model is live, saved in the model folder, and listed in the history.
         LiveModel.Info after = fx(() -> window.services().liveModel().getInfo());
@@ -144,7 +158,7 @@ class TrainViewTest {
         assertTrue(Files.isRegularFile(saved));
         assertTrue(saved.startsWith(modelFolder().toAbsolutePath()));
         assertEquals(after.metadata(), ModelFiles.readMetadata(saved));
-        waitFor(20, () -> model.history().stream().anyMatch(r -> r.file().equals(saved)));
+        waitFor(20, () -> model.history().runs().stream().anyMatch(r -> r.file().equals(Optional.of(saved))));
         TableView<?> history = robot.lookup("#run-history").queryAs(TableView.class);
         assertTrue(fx(() -> history.getItems().size()) >= 1);
         String statusBar = fx(() -> robot.lookup("#status-bar").queryAs(StatusBar.class).getText());
@@ -166,8 +180,8 @@ class TrainViewTest {
         // A first, finished run: its model is live and its charts are full.
         tinyRun(robot, Architecture.SEED_CNN, 1, 128);
         robot.clickOn("#train-start");
-        waitFor(180, () -> model.phaseProperty().get() == TrainViewModel.Phase.READY);
-        assertEquals(TrainViewModel.Outcome.DONE, fx(() -> model.outcomeProperty().get()), fx(() -> model.statusProperty().get()));
+        waitFor(180, () -> model.session().phaseProperty().get() == TrainingSession.Phase.READY);
+        assertEquals(TrainingSession.Outcome.DONE, fx(() -> model.session().outcomeProperty().get()), fx(() -> model.session().statusProperty().get()));
         LiveModel.Info before = fx(() -> window.services().liveModel().getInfo());
         Path liveFile = before.file().orElseThrow();
         List<Path> filesBefore = files(modelFolder());
@@ -175,7 +189,7 @@ class TrainViewTest {
         // A second run, cancelled in its first epoch. Small batches make it long enough.
         tinyRun(robot, Architecture.FAST_CNN, 3, 16);
         robot.clickOn("#train-start");
-        waitFor(60, () -> model.lastBatchProperty().get() != null);
+        waitFor(60, () -> model.curves().lastBatchProperty().get() != null);
         // The new run starts on clean charts: no points and no line left over from the last run.
         for (LineChart<?, ?> chart : List.of(loss, accuracy)) {
             assertTrue(fx(() -> ((javafx.scene.shape.Path) chart.getData().get(1).getNode()).getElements().isEmpty()),
@@ -183,13 +197,13 @@ class TrainViewTest {
         }
         assertEquals(0, (int) fx(() -> accuracy.getData().get(1).getData().size()), "no test accuracy of the last run");
         robot.clickOn("#train-cancel");
-        waitFor(30, () -> model.phaseProperty().get() == TrainViewModel.Phase.READY);
+        waitFor(30, () -> model.session().phaseProperty().get() == TrainingSession.Phase.READY);
 
-        assertEquals(TrainViewModel.Outcome.CANCELLED, fx(() -> model.outcomeProperty().get()));
+        assertEquals(TrainingSession.Outcome.CANCELLED, fx(() -> model.session().outcomeProperty().get()));
         String status = fx(() -> robot.lookup("#train-status").queryAs(Label.class).getText());
         assertTrue(status.contains("cancelled") && status.contains("unchanged"), status);
-        assertTrue(fx(() -> model.lastBatchProperty().get().fraction()) < 1.0, "stopped before the end");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !model.isWorkerRunning());
+        assertTrue(fx(() -> model.curves().lastBatchProperty().get().fraction()) < 1.0, "stopped before the end");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !model.session().isWorkerRunning());
         assertSame(before, fx(() -> window.services().liveModel().getInfo()), "the same model is still live");
         assertEquals(filesBefore, files(modelFolder()), "nothing saved, no temporary file left");
         // The live classifier was not closed: it still predicts; its file is intact.
@@ -205,8 +219,8 @@ class TrainViewTest {
         // Start works again: a short run to completion.
         tinyRun(robot, Architecture.SEED_CNN, 1, 128);
         robot.clickOn("#train-start");
-        waitFor(180, () -> model.phaseProperty().get() == TrainViewModel.Phase.READY);
-        assertEquals(TrainViewModel.Outcome.DONE, fx(() -> model.outcomeProperty().get()), fx(() -> model.statusProperty().get()));
+        waitFor(180, () -> model.session().phaseProperty().get() == TrainingSession.Phase.READY);
+        assertEquals(TrainingSession.Outcome.DONE, fx(() -> model.session().outcomeProperty().get()), fx(() -> model.session().statusProperty().get()));
         assertNotEquals(before, fx(() -> window.services().liveModel().getInfo()));
         assertEquals(1, (int) fx(() -> accuracy.getData().get(1).getData().size()));
     }
@@ -218,10 +232,12 @@ class TrainViewTest {
         LiveModel.Info before = fx(() -> window.services().liveModel().getInfo());
         assertTrue(before.file().isEmpty(), "the bundled model is live at start");
         tinyRun(robot, Architecture.FAST_CNN, 3, 16);
-        robot.clickOn("#train-start");
-        robot.clickOn("#train-cancel"); // possibly while MNIST still loads
-        waitFor(60, () -> model.phaseProperty().get() == TrainViewModel.Phase.READY);
-        assertEquals(TrainViewModel.Outcome.CANCELLED, fx(() -> model.outcomeProperty().get()));
+        // by keyboard this time: Ctrl+Enter starts, Ctrl+. cancels (possibly while MNIST still loads)
+        robot.push(KeyCode.CONTROL, KeyCode.ENTER);
+        assertTrue(fx(() -> model.session().runningProperty().get()), "Ctrl+Enter started a run");
+        robot.push(KeyCode.CONTROL, KeyCode.PERIOD);
+        waitFor(60, () -> model.session().phaseProperty().get() == TrainingSession.Phase.READY);
+        assertEquals(TrainingSession.Outcome.CANCELLED, fx(() -> model.session().outcomeProperty().get()));
         assertSame(before, fx(() -> window.services().liveModel().getInfo()));
         try (DigitClassifier bundled = ModelFiles.loadBundled()) {
             assertEquals(before.metadata(), bundled.metadata());
@@ -236,15 +252,84 @@ class TrainViewTest {
         List<Path> filesBefore = files(modelFolder());
         tinyRun(robot, Architecture.FAST_CNN, 3, 16);
         robot.clickOn("#train-start");
-        waitFor(60, () -> model.lastBatchProperty().get() != null);
+        waitFor(60, () -> model.curves().lastBatchProperty().get() != null);
 
         long started = System.nanoTime();
         robot.interact(() -> window.shutdown()); // what closing the window does
         long millis = (System.nanoTime() - started) / 1_000_000;
-        assertTrue(millis < TrainViewModel.SHUTDOWN_WAIT_MILLIS + 500, "shutdown took " + millis + " ms");
-        assertFalse(model.isWorkerRunning(), "the training thread has finished");
+        assertTrue(millis < TrainingSession.SHUTDOWN_WAIT_MILLIS + 500, "shutdown took " + millis + " ms");
+        assertFalse(model.session().isWorkerRunning(), "the training thread has finished");
         assertEquals(filesBefore, files(modelFolder()), "nothing saved, no temporary file left");
         assertSame(before, fx(() -> window.services().liveModel().getInfo()));
+    }
+
+    /** A model file saved with its log, as a run saves it (a quick lenet5 on 640 images). */
+    private static Path savedRun(Path folder, String name, long seed) throws Exception {
+        Files.createDirectories(folder);
+        TrainingConfig config = new TrainingConfig(Architecture.LENET5, 2, 64, 0.003f, Schedule.CONSTANT, seed, 640, 200, false,
+                TrainingData.MNIST);
+        CurveRecorder curves = new CurveRecorder();
+        Path file = folder.resolve(name);
+        try (TrainingResult result = new TrainingRun(config, TestData.train(), TestData.test(), curves).run()) {
+            ModelFiles.save(result.classifier(), curves.log(), file);
+        }
+        return file.toAbsolutePath();
+    }
+
+    @Test
+    void selectedRunsAreOverlaidOnTheChartsAndARunCanBeDeleted(FxRobot robot) throws Exception {
+        Path a = savedRun(modelFolder(), "compare-a" + ModelFiles.EXTENSION, 1);
+        Path b = savedRun(modelFolder(), "compare-b" + ModelFiles.EXTENSION, 2);
+        TrainView view = openTrainTab(robot);
+        TrainViewModel model = view.viewModel();
+        robot.clickOn("#train-refresh-history");
+        waitFor(20, () -> model.history().runs().stream().filter(r -> r.file().equals(Optional.of(a))
+                || r.file().equals(Optional.of(b))).count() == 2);
+        @SuppressWarnings("unchecked")
+        TableView<RunRecord> table = robot.lookup("#run-history").queryAs(TableView.class);
+        LineChart<?, ?> loss = robot.lookup("#loss-chart").queryAs(LineChart.class);
+        LineChart<?, ?> accuracy = robot.lookup("#accuracy-chart").queryAs(LineChart.class);
+
+        robot.interact(() -> table.getSelectionModel().select(find(model, a)));
+        assertEquals(2, (int) fx(() -> loss.getData().size()), "one run: its training line and test points");
+        assertEquals(640 / 64 * 2, (int) fx(() -> loss.getData().get(0).getData().size()), "the stored smoothed curve");
+        assertEquals(2, (int) fx(() -> accuracy.getData().get(1).getData().size()), "a test point per epoch");
+        assertTrue(fx(() -> robot.lookup("#loss-latest").queryAs(Label.class).getText()).startsWith("train "));
+
+        robot.interact(() -> table.getSelectionModel().select(find(model, b)));
+        assertEquals(4, (int) fx(() -> loss.getData().size()), "two runs overlaid");
+        assertEquals(4, (int) fx(() -> accuracy.getData().size()));
+        assertTrue(fx(() -> loss.getData().get(0).getNode().getStyleClass().contains("run-0")
+                && loss.getData().get(2).getNode().getStyleClass().contains("run-1")), "one colour per run");
+        assertEquals("", fx(() -> robot.lookup("#loss-latest").queryAs(Label.class).getText()), "no single run's figures");
+        assertEquals(3, (int) fx(() -> robot.lookup("#chart-legend").queryAs(javafx.scene.layout.Pane.class)
+                .getChildren().size()), "a legend item per run and the key to the line styles");
+
+        // A refresh of the history (new records for the same files) keeps the comparison and the selection.
+        RunRecord firstBefore = fx(() -> model.history().runs().get(0));
+        robot.clickOn("#train-refresh-history");
+        waitFor(20, () -> model.history().runs().get(0) != firstBefore);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(2, (int) fx(() -> table.getSelectionModel().getSelectedItems().size()));
+        assertEquals(4, (int) fx(() -> loss.getData().size()), "still two runs overlaid");
+
+        // Delete one: asked first, then the file and its row are gone.
+        robot.interact(() -> {
+            table.getSelectionModel().clearSelection();
+            table.getSelectionModel().select(find(model, a));
+        });
+        dialogs.answer = true;
+        assertFalse(fx(() -> robot.lookup("#train-delete-run").query().isDisabled()), "Delete is on for a saved run");
+        robot.clickOn("#train-delete-run");
+        waitFor(10, () -> !dialogs.questions.isEmpty());
+        waitFor(20, () -> model.history().runs().stream().noneMatch(r -> r.file().equals(Optional.of(a))));
+        assertFalse(Files.exists(a));
+        assertTrue(dialogs.questions.get(dialogs.questions.size() - 1).message().contains(a.toString()));
+        Files.deleteIfExists(b);
+    }
+
+    private static RunRecord find(TrainViewModel model, Path file) {
+        return model.history().runs().stream().filter(r -> r.file().equals(Optional.of(file))).findFirst().orElseThrow();
     }
 
     @Test
@@ -254,11 +339,11 @@ class TrainViewTest {
         List<Path> filesBefore = files(modelFolder());
         tinyRun(robot, Architecture.FAST_CNN, 1, 128);
         robot.interact(() -> {
-            model.trainImagesProperty().set(128); // one batch, then the test pass over all 10,000 images
-            model.testImagesProperty().set(0);
+            model.settings().trainImagesProperty().set(128); // one batch, then the test pass over all 10,000 images
+            model.settings().testImagesProperty().set(0);
         });
         robot.clickOn("#train-start");
-        waitFor(60, () -> model.statusProperty().get().contains("testing on 10,000 images"));
+        waitFor(60, () -> model.session().statusProperty().get().contains("testing on 10,000 images"));
 
         long[] millis = new long[1];
         robot.interact(() -> {
@@ -266,7 +351,7 @@ class TrainViewTest {
             window.shutdown(); // what closing the window does
             millis[0] = (System.nanoTime() - started) / 1_000_000;
         });
-        assertFalse(model.isWorkerRunning(), "the training thread has finished");
+        assertFalse(model.session().isWorkerRunning(), "the training thread has finished");
         assertEquals(filesBefore, files(modelFolder()), "nothing saved");
         if (MachineLoad.oversubscribed()) {
             System.err.println("Closing during the test pass took " + millis[0] + " ms; not held to 200 ms at " + MachineLoad.describe());
@@ -286,18 +371,18 @@ class TrainViewTest {
         TrainView view = openTrainTab(robot);
         TrainViewModel model = view.viewModel();
         robot.clickOn("#train-refresh-history");
-        waitFor(20, () -> model.history().stream().anyMatch(r -> r.file().equals(copy.toAbsolutePath())));
+        waitFor(20, () -> model.history().runs().stream().anyMatch(r -> r.file().equals(Optional.of(copy.toAbsolutePath()))));
         @SuppressWarnings("unchecked")
         TableView<RunRecord> table = robot.lookup("#run-history").queryAs(TableView.class);
         robot.interact(() -> table.getSelectionModel().select(
-                model.history().stream().filter(r -> r.file().equals(copy.toAbsolutePath())).findFirst().orElseThrow()));
+                model.history().runs().stream().filter(r -> r.file().equals(Optional.of(copy.toAbsolutePath()))).findFirst().orElseThrow()));
         assertFalse(fx(() -> robot.lookup("#train-make-live").query().isDisabled()));
         robot.clickOn("#train-make-live");
         waitFor(30, () -> window.services().liveModel().getInfo().file().isPresent());
         LiveModel.Info info = fx(() -> window.services().liveModel().getInfo());
         assertEquals(copy.toAbsolutePath(), info.file().orElseThrow());
         assertNotNull(info.metadata());
-        assertTrue(fx(() -> model.isLive(table.getSelectionModel().getSelectedItem())));
+        assertTrue(fx(() -> model.history().isLive(table.getSelectionModel().getSelectedItem())));
         assertTrue(fx(() -> robot.lookup("#train-make-live").query().isDisabled()), "the live model cannot be made live again");
         Files.deleteIfExists(copy);
     }

@@ -1,4 +1,7 @@
-package app.digitpad.ui.train;
+package app.digitpad.ml;
+
+import app.digitpad.ml.model.CurvePoint;
+import app.digitpad.ml.train.LossCurve;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,7 +15,7 @@ class LossCurveTest {
     @Test
     void aShortRunKeepsOnePointPerBatch() {
         LossCurve curve = new LossCurve(500, 0.9);
-        LossCurve.Change change = curve.addAll(List.of(new ChartPoint(0.1, 2.0), new ChartPoint(0.2, 1.0)));
+        LossCurve.Change change = curve.addAll(List.of(new CurvePoint(0.1, 2.0), new CurvePoint(0.2, 1.0)));
         assertFalse(change.reset());
         assertEquals(2, change.points().size());
         // Bias-corrected EMA: the first value is the first loss itself, not 10% of it.
@@ -24,7 +27,7 @@ class LossCurveTest {
     @Test
     void fiftyThousandBatchesStayWithinTheLimitAndCoverTheWholeRun() {
         LossCurve curve = new LossCurve(500, 0.95);
-        List<ChartPoint> mirrored = new ArrayList<>();
+        List<CurvePoint> mirrored = new ArrayList<>();
         int resets = 0;
         int total = 50_000;
         for (int i = 1; i <= total; i++) {
@@ -56,9 +59,9 @@ class LossCurveTest {
         curve.add(2, 3);
         LossCurve.Change change = curve.add(3, 5); // third point: halve to [mean(1,3)], 5 waits for a partner
         assertTrue(change.reset());
-        assertEquals(List.of(new ChartPoint(1.5, 2)), change.points());
+        assertEquals(List.of(new CurvePoint(1.5, 2)), change.points());
         change = curve.add(4, 7);
-        assertEquals(List.of(new ChartPoint(3.5, 6)), change.points());
+        assertEquals(List.of(new CurvePoint(3.5, 6)), change.points());
         assertEquals(2, curve.bucketSize());
     }
 }

@@ -1,23 +1,24 @@
-package app.digitpad.ui.train;
+package app.digitpad.ml.train;
 
+import app.digitpad.ml.model.CurvePoint;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
 /**
- * The training-loss line: each batch's loss smoothed by a bias-corrected exponential moving average,
- * then averaged over buckets of consecutive batches so the line never holds more than
- * {@code maxPoints} points, however long the run. Buckets start at one batch; whenever the line
+ * A per-batch training line (loss or accuracy): each batch's value smoothed by a bias-corrected
+ * exponential moving average, then averaged over buckets of consecutive batches so the line never
+ * holds more than {@code maxPoints} points, however long the run. Buckets start at one batch; whenever the line
  * would exceed the limit, neighbouring points are merged pairwise and the bucket size doubles, so
- * every point always stands for the same number of batches. Plain Java, for the UI thread.
+ * every point always stands for the same number of batches. Plain Java, for one thread at a time.
  */
 public final class LossCurve {
     /** What changed in the line: points appended to its end, or the whole line replaced. */
-    public record Change(boolean reset, List<ChartPoint> points) {}
+    public record Change(boolean reset, List<CurvePoint> points) {}
 
     private final int maxPoints;
     private final double beta;
-    private final List<ChartPoint> points = new ArrayList<>();
+    private final List<CurvePoint> points = new ArrayList<>();
     private double ema;
     private long count;
     private int bucketSize = 1;
@@ -42,21 +43,21 @@ public final class LossCurve {
 
     /** Adds one batch's loss at {@code x}; returns what changed in the line (possibly nothing). */
     public Change add(double x, double loss) {
-        return addAll(List.of(new ChartPoint(x, loss)));
+        return addAll(List.of(new CurvePoint(x, loss)));
     }
 
     /** Adds batch losses in order ({@code y} is the raw loss); returns what changed in the line. */
-    public Change addAll(List<ChartPoint> batches) {
+    public Change addAll(List<CurvePoint> batches) {
         int before = points.size();
         boolean reset = false;
-        for (ChartPoint batch : batches) {
+        for (CurvePoint batch : batches) {
             count++;
             ema = beta * ema + (1 - beta) * batch.y();
             double smoothed = ema / (1 - Math.pow(beta, count));
             bucketX += batch.x();
             bucketY += smoothed;
             if (++bucketFill == bucketSize) {
-                points.add(new ChartPoint(bucketX / bucketSize, bucketY / bucketSize));
+                points.add(new CurvePoint(bucketX / bucketSize, bucketY / bucketSize));
                 bucketFill = 0;
                 bucketX = 0;
                 bucketY = 0;
@@ -73,16 +74,16 @@ public final class LossCurve {
     }
 
     private void halve() {
-        List<ChartPoint> merged = new ArrayList<>(points.size() / 2 + 1);
+        List<CurvePoint> merged = new ArrayList<>(points.size() / 2 + 1);
         int pairs = points.size() / 2;
         for (int i = 0; i < pairs; i++) {
-            ChartPoint a = points.get(2 * i);
-            ChartPoint b = points.get(2 * i + 1);
-            merged.add(new ChartPoint((a.x() + b.x()) / 2, (a.y() + b.y()) / 2));
+            CurvePoint a = points.get(2 * i);
+            CurvePoint b = points.get(2 * i + 1);
+            merged.add(new CurvePoint((a.x() + b.x()) / 2, (a.y() + b.y()) / 2));
         }
         // An odd last point becomes the start of the next, twice as large, bucket.
         if (points.size() % 2 == 1) {
-            ChartPoint last = points.get(points.size() - 1);
+            CurvePoint last = points.get(points.size() - 1);
             bucketX = last.x() * bucketSize;
             bucketY = last.y() * bucketSize;
             bucketFill = bucketSize;
@@ -102,7 +103,7 @@ public final class LossCurve {
         return bucketSize;
     }
 
-    public List<ChartPoint> points() {
+    public List<CurvePoint> points() {
         return Collections.unmodifiableList(points);
     }
 
