@@ -73,12 +73,12 @@ public final class DigitPadWindow {
         Theme.useForApplication(kept.dark());
         Workers workers = new Workers();
         LiveModel liveModel = new LiveModel();
-        services = new AppServices(liveModel, workers, dialogs, new MnistCache(MnistSource.bundled()),
+        services = new AppServices(liveModel, workers, dialogs, new MnistCache(MnistSource.bundled()), new PenDataCache(),
                 ModelStore.userDefault(), settings);
         mainModel = new MainViewModel(liveModel, workers.background(), Platform::runLater, dialogs, new PreloadedModels());
         padModel = new PadViewModel(liveModel, workers.inference());
         teachModel = new TeachViewModel(padModel, liveModel, SampleStore.userDefault(), services.modelStore(),
-                services.mnist(), new PenDataCache(), workers.background(), Platform::runLater,
+                services.mnist(), services.pen(), workers.background(), Platform::runLater,
                 file -> file.ifPresentOrElse(mainModel::openModel, mainModel::loadBundledModel));
         LogFolderCommand logFolder = new LogFolderCommand(DigitPadHome.logs(), workers.background(), Platform::runLater,
                 dialogs, LogFolderCommand::openWithDesktop);

@@ -172,14 +172,13 @@ public final class SelfTest {
                     new Point(145, 190), new Point(125, 235))))),
             new Drawing(0, List.of(ellipse(140, 140, 55, 85))));
 
-    /** A coiled spring drawn across the pad: not a digit. */
-    static final List<Stroke> SCRIBBLE = List.of(coil());
+    /** A scratch across the pad: up and down, quickly, from left to right. Not a digit. */
+    static final List<Stroke> SCRIBBLE = List.of(crossingOut());
 
-    private static Stroke coil() {
+    private static Stroke crossingOut() {
         List<Point> points = new ArrayList<>();
-        for (int i = 0; i <= 6 * 16; i++) {
-            double t = i / 16.0 * 2 * Math.PI;
-            points.add(new Point(50 + 180 * i / (6 * 16.0) + 30 * Math.cos(t), 140 + 40 * Math.sin(t)));
+        for (int i = 0; i <= 10; i++) {
+            points.add(new Point(40 + i * 20, i % 2 == 0 ? 60 : 220));
         }
         return new Stroke(points);
     }

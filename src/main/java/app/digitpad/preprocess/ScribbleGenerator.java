@@ -80,13 +80,18 @@ public final class ScribbleGenerator {
         return List.of(new Stroke(points));
     }
 
-    /** Back-and-forth strokes filling an area, at any angle, as when shading or crossing out. */
+    /**
+     * Back-and-forth strokes filling an area, at any angle, as when shading or crossing out. Packed
+     * tight, the area becomes a solid blot once drawn into 28x28, which is what crossing out looks
+     * like; but the area is kept about as wide as it is long: a long, narrow solid bar is what a
+     * thick, slanted MNIST 1 looks like.
+     */
     private static List<Stroke> hatching(SplittableRandom random) {
-        int lines = 5 + random.nextInt(6);
+        int lines = 6 + random.nextInt(11);
         double angle = random.nextDouble() * Math.PI;
         double length = 0.6 + random.nextDouble() * 0.4;
-        // lines far enough apart to stay lines: packed tight, hatching is a solid bar, like a thick 1
-        double spacing = length * (0.13 + random.nextDouble() * 0.1);
+        double width = length * (0.6 + random.nextDouble() * 0.9);
+        double spacing = width / lines;
         List<Point> points = new ArrayList<>();
         for (int i = 0; i <= lines; i++) {
             double along = (i % 2 == 0 ? -0.5 : 0.5) * length * (0.8 + random.nextDouble() * 0.2);

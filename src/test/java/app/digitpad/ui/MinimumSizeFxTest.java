@@ -76,7 +76,7 @@ class MinimumSizeFxTest {
         List<String> problems = new ArrayList<>();
 
         WaitForAsyncUtils.waitForFxEvents();
-        problems.addAll(fx(() -> check(robot, "#pad", "#undo", "#clear", "#top-digit", "#confidence", "#pad-model")));
+        problems.addAll(fx(() -> check(robot, "#pad", "#undo", "#clear", "#top-digit", "#confidence", "#pad-model", "#bars", "#teach-1", "#teach-none")));
 
         // After a tiny run: a long status line, both charts with their legend, the run in the history.
         robot.clickOn("#tab-train");

@@ -74,8 +74,7 @@ public record ModelMetadata(
     public String summary() {
         String test = testImages >= FULL_TEST_SET ? String.format("%.2f%% MNIST test accuracy", testAccuracy * 100)
                 : String.format("%.2f%% on %,d MNIST test images", testAccuracy * 100, testImages);
-        return String.format("%s (%s%s, %s)", name, architecture.id(),
-                data == TrainingData.MNIST_PEN ? ", MNIST + pen digits" : "", test);
+        return String.format("%s (%s%s, %s)", name, architecture.id(), data == TrainingData.MNIST_PEN ? " + pen" : "", test);
     }
 
     String toJson() {

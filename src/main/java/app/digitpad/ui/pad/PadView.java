@@ -20,7 +20,7 @@ public final class PadView extends BorderPane {
 
     private final PadViewModel model;
     private final ProbabilityBars bars = new ProbabilityBars();
-    private final PreviewView preview = new PreviewView(140);
+    private final PreviewView preview = new PreviewView(112);
 
     public PadView(PadViewModel model) {
         this(model, null);
@@ -70,7 +70,17 @@ public final class PadView extends BorderPane {
         clear.disableProperty().bind(model.emptyProperty());
         HBox tools = new HBox(8, undo, clear);
         tools.setAlignment(Pos.CENTER);
-        VBox left = new VBox(10, area, tools);
+        Label modelLabel = new Label();
+        modelLabel.setId("pad-model");
+        modelLabel.getStyleClass().add("model-label");
+        modelLabel.setWrapText(true);
+        modelLabel.setMaxWidth(Double.MAX_VALUE);
+        modelLabel.setAlignment(Pos.CENTER);
+        modelLabel.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        modelLabel.setMinHeight(Region.USE_PREF_SIZE);
+        modelLabel.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> describe(model.liveModel().getInfo()), model.liveModel().infoProperty()));
+        VBox left = new VBox(8, area, tools, modelLabel);
         left.setPadding(new Insets(16));
         left.getStyleClass().add("pad-column");
 
@@ -86,27 +96,16 @@ public final class PadView extends BorderPane {
 
         Label previewTitle = new Label("Model's view, 28×28");
         previewTitle.getStyleClass().add("section-title");
-        Label modelLabel = new Label();
-        modelLabel.setId("pad-model");
-        modelLabel.getStyleClass().add("model-label");
-        modelLabel.setWrapText(true);
-        modelLabel.setMaxWidth(Double.MAX_VALUE);
-        modelLabel.setMinHeight(Region.USE_PREF_SIZE);
-        modelLabel.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                () -> describe(model.liveModel().getInfo()), model.liveModel().infoProperty()));
-        Label barsTitle = new Label("Probabilities");
-        barsTitle.getStyleClass().add("section-title");
         VBox seen = new VBox(4, previewTitle, preview);
         seen.setAlignment(Pos.CENTER);
         HBox top = new HBox(16, answer, seen);
         top.setAlignment(Pos.CENTER);
         HBox.setHgrow(answer, Priority.ALWAYS);
-        VBox right = new VBox(14, top, barsTitle, bars);
+        VBox right = new VBox(10, top, bars);
         if (below != null) {
             right.getChildren().add(below);
         }
-        right.getChildren().add(modelLabel);
-        right.setPadding(new Insets(16));
+        right.setPadding(new Insets(12, 16, 12, 16));
         // the teach panel makes the column taller than a small window: it scrolls rather than clips
         javafx.scene.control.ScrollPane results = new javafx.scene.control.ScrollPane(right);
         results.setFitToWidth(true);

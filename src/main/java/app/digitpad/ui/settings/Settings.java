@@ -26,8 +26,9 @@ public record Settings(
      * The Train screen's form. Names, not enums, so a value this version does not know (an
      * architecture removed since) falls back to the default when applied instead of failing here.
      */
+    /** @param data the training data's id ({@code mnist}, {@code mnist+pen}); null in files from before the choice */
     public record TrainForm(String architecture, int epochs, int batchSize, double learningRate, String schedule,
-            boolean augment, int trainImages, int testImages) {}
+            boolean augment, int trainImages, int testImages, String data) {}
 
     public static Settings defaults() {
         return new Settings(false, null, null, null, null, null);

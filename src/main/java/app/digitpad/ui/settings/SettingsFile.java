@@ -97,6 +97,7 @@ public final class SettingsFile {
             train.addProperty("augment", t.augment());
             train.addProperty("trainImages", t.trainImages());
             train.addProperty("testImages", t.testImages());
+            train.addProperty("data", t.data());
             json.add("train", train);
         }
         return new GsonBuilder().setPrettyPrinting().create().toJson(json);
@@ -118,7 +119,8 @@ public final class SettingsFile {
         if (t != null) {
             train = new Settings.TrainForm(string(t, "architecture"), (int) number(t, "epochs", 0),
                     (int) number(t, "batchSize", 0), number(t, "learningRate", 0), string(t, "schedule"),
-                    bool(t, "augment", false), (int) number(t, "trainImages", 0), (int) number(t, "testImages", 0));
+                    bool(t, "augment", false), (int) number(t, "trainImages", 0), (int) number(t, "testImages", 0),
+                    string(t, "data"));
         }
         return new Settings("dark".equals(string(json, "theme")), window, string(json, "liveModel"),
                 string(json, "openFolder"), string(json, "exportFolder"), train);

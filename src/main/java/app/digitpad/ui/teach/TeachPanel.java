@@ -7,10 +7,8 @@ import javafx.beans.binding.Bindings;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
-import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.control.Spinner;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -21,8 +19,8 @@ import javafx.scene.layout.VBox;
 
 /**
  * Under the bars: "It was: 0 1 … 9 / not a digit" (buttons and keys), what was saved, and "Adapt to
- * my handwriting" with its progress, Cancel, the way back to the previous model, and the option to
- * adapt by itself every few corrections.
+ * my handwriting" with its progress, Cancel and the way back to the previous model. (Adapting by
+ * itself every few samples is set on the My samples tab.)
  */
 public final class TeachPanel extends VBox {
     private static final PseudoClass SAID = PseudoClass.getPseudoClass("said");
@@ -38,6 +36,7 @@ public final class TeachPanel extends VBox {
         title.getStyleClass().add("section-title");
         FlowPane choices = new FlowPane(4, 4);
         choices.setId("teach-choices");
+        choices.getChildren().add(title);
         for (int d = 0; d <= 10; d++) {
             int label = d == 10 ? PersonalSample.NOT_A_DIGIT : d;
             Button button = new Button(d == 10 ? "Not a digit (X)" : Integer.toString(d));
@@ -58,6 +57,8 @@ public final class TeachPanel extends VBox {
         message.getStyleClass().add("teach-message");
         message.setWrapText(true);
         message.textProperty().bind(model.messageProperty());
+        message.managedProperty().bind(message.textProperty().isNotEmpty());
+        message.visibleProperty().bind(message.managedProperty());
 
         Button adapt = new Button("Adapt to my handwriting");
         adapt.setId("adapt");
@@ -91,28 +92,15 @@ public final class TeachPanel extends VBox {
         undo.setOnAction(e -> model.undo());
         FlowPane actions = new FlowPane(6, 6, adapt, undo);
 
-        CheckBox auto = new CheckBox("Adapt by itself every");
-        auto.setId("adapt-auto");
-        auto.selectedProperty().bindBidirectional(model.autoAdaptProperty());
-        Spinner<Integer> every = new Spinner<>(1, 100, model.autoEveryProperty().get());
-        every.setId("adapt-every");
-        every.setPrefWidth(76);
-        every.setEditable(false); // typed digits are answers for the pad
-        every.valueProperty().addListener((obs, old, value) -> model.autoEveryProperty().set(value));
-        every.disableProperty().bind(auto.selectedProperty().not());
-        Label corrections = new Label("samples");
-        HBox autoRow = new HBox(6, auto, every, corrections);
-        autoRow.setAlignment(Pos.CENTER_LEFT);
-
         Label count = new Label();
         count.setId("teach-count");
         count.getStyleClass().add("model-label");
         count.textProperty().bind(Bindings.createStringBinding(() -> model.countProperty().get() == 0
                 ? "No personal samples yet: press the right answer after a drawing to keep it."
-                : model.countProperty().get() + " personal samples (My samples tab)", model.countProperty()));
+                : model.countProperty().get() + " personal samples (see My samples)", model.countProperty()));
         count.setWrapText(true);
 
-        getChildren().addAll(title, choices, message, actions, running, autoRow, count);
+        getChildren().addAll(choices, message, actions, running, count);
 
         for (int d = 0; d <= 9; d++) {
             int digit = d;

@@ -44,6 +44,8 @@ import javafx.beans.property.SimpleIntegerProperty;
  * back through {@code ui}.
  */
 public final class TeachViewModel {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TeachViewModel.class);
+
     private final PadViewModel pad;
     private final LiveModel liveModel;
     private final SampleStore store;
@@ -107,6 +109,7 @@ public final class TeachViewModel {
                     }
                 });
             } catch (Exception e) {
+                LOG.error("Personal samples: {}", text(e), e);
                 ui.execute(() -> message.set("Your samples cannot be read: " + text(e)));
             }
         });
@@ -136,6 +139,7 @@ public final class TeachViewModel {
                 ui.execute(() -> saved(added, label, recognition, total));
                 warmReplay();
             } catch (Exception e) {
+                LOG.error("Personal samples: {}", text(e), e);
                 ui.execute(() -> message.set("The sample could not be saved: " + text(e)));
             }
         });
@@ -203,6 +207,7 @@ public final class TeachViewModel {
             } catch (TrainingCancelledException e) {
                 ui.execute(() -> done("Adapting was cancelled; the live model is unchanged."));
             } catch (Exception | LinkageError e) {
+                LOG.error("Could not adapt the model", e);
                 ui.execute(() -> done("Could not adapt: " + text(e) + " The live model is unchanged."));
             } finally {
                 running.set(null);
@@ -232,6 +237,7 @@ public final class TeachViewModel {
     }
 
     private void adapted(LiveModel.Info from, int samples, long millis) {
+        LOG.info("Adapted {} on {} personal samples: click to adapted model live {} ms", from.metadata().name(), samples, millis);
         parent = from;
         sinceAdapting = 0;
         lastAdaptMillis = millis;
@@ -282,6 +288,7 @@ public final class TeachViewModel {
                 int written = store.exportTo(target);
                 ui.execute(() -> message.set("Exported " + written + " samples to " + target));
             } catch (Exception e) {
+                LOG.error("Personal samples: {}", text(e), e);
                 ui.execute(() -> message.set("Could not export to " + target + ": " + text(e)));
             }
         });
@@ -301,6 +308,7 @@ public final class TeachViewModel {
                             + (result.warnings().isEmpty() ? "" : "; " + result.warnings().size() + " unreadable lines skipped"));
                 });
             } catch (Exception e) {
+                LOG.error("Personal samples: {}", text(e), e);
                 ui.execute(() -> message.set("Could not import " + source + ": " + text(e)));
             }
         });
@@ -313,6 +321,7 @@ public final class TeachViewModel {
                 SampleStore.Contents contents = store.load();
                 ui.execute(() -> then.accept(contents));
             } catch (Exception e) {
+                LOG.error("Personal samples: {}", text(e), e);
                 ui.execute(() -> message.set("Your samples cannot be read: " + text(e)));
             }
         });
@@ -333,6 +342,7 @@ public final class TeachViewModel {
                     message.set(changed ? done : "That sample is no longer there.");
                 });
             } catch (Exception e) {
+                LOG.error("Personal samples: {}", text(e), e);
                 ui.execute(() -> message.set("Could not change your samples: " + text(e)));
             }
         });

@@ -195,9 +195,9 @@ final class RunHistoryView extends VBox {
         return column;
     }
 
-    /** The training data of a run. MNIST for every model so far; newer files will say so in their metadata. */
+    /** The training data of a run, as its model file says (files from before the choice: MNIST). */
     static String data(ModelMetadata metadata) {
-        return "MNIST";
+        return metadata.isAdapted() ? metadata.data().label() + ", adapted to your samples" : metadata.data().label();
     }
 
     private static String decimal(float value) {

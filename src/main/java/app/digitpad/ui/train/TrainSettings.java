@@ -1,5 +1,6 @@
 package app.digitpad.ui.train;
 
+import app.digitpad.ml.data.TrainingData;
 import app.digitpad.ml.net.Architecture;
 import app.digitpad.ml.train.Schedule;
 import app.digitpad.ml.train.TrainingConfig;
@@ -24,6 +25,7 @@ public final class TrainSettings {
     private final BooleanProperty augment = new SimpleBooleanProperty(this, "augment");
     private final ObjectProperty<Integer> trainImages = new SimpleObjectProperty<>(this, "trainImages");
     private final ObjectProperty<Integer> testImages = new SimpleObjectProperty<>(this, "testImages");
+    private final ObjectProperty<TrainingData> data = new SimpleObjectProperty<>(this, "data");
 
     public TrainSettings() {
         reset();
@@ -40,6 +42,7 @@ public final class TrainSettings {
         augment.set(defaults.augment());
         trainImages.set(defaults.trainLimit());
         testImages.set(defaults.testLimit());
+        data.set(defaults.data());
     }
 
     /** 0.012, not 0.012000000104308128. */
@@ -57,7 +60,8 @@ public final class TrainSettings {
                 .withLearningRate(orDefault(learningRate.get(), (double) defaults.learningRate()).floatValue())
                 .withSchedule(orDefault(schedule.get(), defaults.schedule()))
                 .withAugment(augment.get())
-                .withLimits(orDefault(trainImages.get(), 0), orDefault(testImages.get(), 0));
+                .withLimits(orDefault(trainImages.get(), 0), orDefault(testImages.get(), 0))
+                .withData(orDefault(data.get(), defaults.data()));
     }
 
     private static <T> T orDefault(T value, T fallback) {
@@ -71,7 +75,8 @@ public final class TrainSettings {
                 orDefault(epochs.get(), defaults.epochs()), orDefault(batchSize.get(), defaults.batchSize()),
                 orDefault(learningRate.get(), asShown(defaults.learningRate())),
                 orDefault(schedule.get(), defaults.schedule()).id(), augment.get(),
-                orDefault(trainImages.get(), 0), orDefault(testImages.get(), 0));
+                orDefault(trainImages.get(), 0), orDefault(testImages.get(), 0),
+                orDefault(data.get(), defaults.data()).id());
     }
 
     /**
@@ -105,6 +110,11 @@ public final class TrainSettings {
             learningRate.set(form.learningRate());
         }
         augment.set(form.augment());
+        try {
+            data.set(TrainingData.fromId(form.data()));
+        } catch (IllegalArgumentException | NullPointerException unknown) {
+            // keep the default
+        }
         if (form.trainImages() >= 0 && form.trainImages() <= 60_000) {
             trainImages.set(form.trainImages());
         }
@@ -124,7 +134,11 @@ public final class TrainSettings {
 
     /** Every field, to listen for changes. */
     public List<Observable> fields() {
-        return List.of(architecture, epochs, batchSize, learningRate, schedule, augment, trainImages, testImages);
+        return List.of(architecture, epochs, batchSize, learningRate, schedule, augment, trainImages, testImages, data);
+    }
+
+    public ObjectProperty<TrainingData> dataProperty() {
+        return data;
     }
 
     public ObjectProperty<Architecture> architectureProperty() {

@@ -1,5 +1,6 @@
 package app.digitpad.ui.train;
 
+import app.digitpad.ml.data.TrainingData;
 import app.digitpad.ml.net.Architecture;
 import app.digitpad.ml.train.Schedule;
 import app.digitpad.ui.AppServices;
@@ -163,7 +164,17 @@ public final class TrainView extends BorderPane {
         augment.setTooltip(new Tooltip("Random rotation, scale, shear, shift, elastic warp and stroke width, "
                 + "so the network copes better with drawn digits; slower to learn MNIST itself"));
 
+        ComboBox<TrainingData> data = new ComboBox<>();
+        data.setId("train-data");
+        data.getItems().setAll(TrainingData.values());
+        data.valueProperty().bindBidirectional(form.dataProperty());
+        data.setMaxWidth(Double.MAX_VALUE);
+        data.setTooltip(new Tooltip("MNIST alone, as the classic recipe; or MNIST with pen-written digits drawn through "
+                + "the pad, letters, symbols and scribbles, so the model reads more writers and can answer \"not a digit\""));
+
         int row = 0;
+        grid.add(label("Training data", data), 0, row);
+        grid.add(data, 1, row++);
         grid.add(label("Architecture", architecture), 0, row);
         grid.add(architecture, 1, row++);
         grid.add(description, 0, row++, 2, 1);

@@ -3,6 +3,7 @@ package app.digitpad.ui.train;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import app.digitpad.ml.data.MnistCache;
+import app.digitpad.ml.data.PenDataCache;
 import app.digitpad.ml.model.ModelFiles;
 import app.digitpad.ml.model.ModelStore;
 import app.digitpad.ml.train.TrainingConfig;
@@ -46,7 +47,7 @@ public final class TrainViewModel {
 
     public TrainViewModel(AppServices services) {
         this(services.liveModel(), services.workers().background(), Platform::runLater, services.dialogs(),
-                services.mnist(), services.modelStore(), services.settings());
+                services.mnist(), services.pen(), services.modelStore(), services.settings());
     }
 
     /**
@@ -55,10 +56,10 @@ public final class TrainViewModel {
      * @param kept where the form is kept across restarts
      */
     public TrainViewModel(LiveModel liveModel, Executor worker, Consumer<Runnable> postToUi, Dialogs dialogs,
-            MnistCache mnist, ModelStore store, SettingsKeeper kept) {
+            MnistCache mnist, PenDataCache pen, ModelStore store, SettingsKeeper kept) {
         this.dialogs = dialogs;
         history = new RunHistoryModel(liveModel, worker, postToUi, dialogs, store, ModelFiles::describeBundled);
-        session = new TrainingSession(liveModel, worker, postToUi, dialogs, mnist, store, curves, history::refresh);
+        session = new TrainingSession(liveModel, worker, postToUi, dialogs, mnist, pen, store, curves, history::refresh);
 
         settings.apply(kept.get().train());
         InvalidationListener keep = obs -> kept.update(s -> s.withTrain(settings.form()));

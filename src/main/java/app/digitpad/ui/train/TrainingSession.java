@@ -1,6 +1,9 @@
 package app.digitpad.ui.train;
 
 import app.digitpad.ml.data.MnistCache;
+import app.digitpad.ml.data.PenDataCache;
+import app.digitpad.ml.data.PenTrainingSet;
+import app.digitpad.ml.data.TrainingData;
 import app.digitpad.ml.data.MnistData;
 import app.digitpad.ml.model.ModelFiles;
 import app.digitpad.ml.model.ModelMetadata;
@@ -60,6 +63,7 @@ public final class TrainingSession {
     private final Consumer<Runnable> postToUi;
     private final Dialogs dialogs;
     private final MnistCache mnist;
+    private final PenDataCache pen;
     private final ModelStore store;
     private final LiveCurves curves;
     private final Runnable saved;
@@ -85,7 +89,8 @@ public final class TrainingSession {
      * @param saved called on the UI thread when a run has saved a model
      */
     public TrainingSession(LiveModel liveModel, Executor worker, Consumer<Runnable> postToUi, Dialogs dialogs,
-            MnistCache mnist, ModelStore store, LiveCurves curves, Runnable saved) {
+            MnistCache mnist, PenDataCache pen, ModelStore store, LiveCurves curves, Runnable saved) {
+        this.pen = Objects.requireNonNull(pen);
         this.liveModel = Objects.requireNonNull(liveModel);
         this.worker = Objects.requireNonNull(worker);
         this.postToUi = Objects.requireNonNull(postToUi);
@@ -170,7 +175,8 @@ public final class TrainingSession {
             MnistData train = mnist.train();
             MnistData test = mnist.test();
             CurveRecorder recorder = new CurveRecorder();
-            TrainingRun training = new TrainingRun(config, train, test, TrainingListener.all(run.buffer, recorder));
+            PenTrainingSet penData = config.data() == TrainingData.MNIST_PEN ? pen.get() : null;
+            TrainingRun training = new TrainingRun(config, train, test, penData, TrainingListener.all(run.buffer, recorder));
             if (!run.attach(training)) {
                 finished(run, Outcome.CANCELLED, "Training cancelled before the first batch.");
                 return;

@@ -114,13 +114,43 @@ class PadViewTest {
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> topDigit(robot).equals(Integer.toString(digit)));
             WaitForAsyncUtils.waitForFxEvents();
             double sum = 0;
-            for (int d = 0; d < 10; d++) {
+            for (int d = 0; d <= 10; d++) {
                 sum += view.bars().displayed(d);
             }
-            assertEquals(1.0, sum, 0.01, "bars show probabilities that sum to 1 (each rounded to 0.1%)");
+            assertEquals(1.0, sum, 0.011, "bars (digits and 'none') show probabilities that sum to 1 (each rounded to 0.1%)");
+            assertTrue(!view.bars().dimmed());
             assertTrue(view.preview().ink() > 20, "the 28x28 preview shows the digit");
             assertTrue(robot.lookup("#confidence").queryAs(Label.class).getText().endsWith("% sure"));
         }
+    }
+
+    /** A scratch across the pad: up and down, quickly, from left to right. */
+    private static List<Stroke> scribble() {
+        List<Point> points = new java.util.ArrayList<>();
+        for (int i = 0; i <= 10; i++) {
+            points.add(new Point(40 + i * 20, i % 2 == 0 ? 60 : 220));
+        }
+        return List.of(new Stroke(points));
+    }
+
+    @Test
+    void aScribbleIsNotADigitAndTheNextDigitIsReadAgain(FxRobot robot) throws Exception {
+        PadView view = robot.lookup("#pad-view").queryAs(PadView.class);
+        Label confidence = robot.lookup("#confidence").queryAs(Label.class);
+        draw(robot, scribble());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> confidence.getText().equals("Not a digit?"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(view.bars().dimmed(), "the digit bars step back");
+        assertEquals("?", topDigit(robot), "no digit is shown");
+        assertTrue(robot.lookup("#bar-not-a-digit").query().isVisible(), "the 'none' bar is shown");
+        assertTrue(view.bars().displayed(10) >= 0.5, "and leads");
+
+        robot.type(KeyCode.ESCAPE);
+        draw(robot, sample(3));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> topDigit(robot).equals("3"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(confidence.getText().endsWith("% sure"), confidence.getText());
+        assertTrue(!view.bars().dimmed());
     }
 
     @Test

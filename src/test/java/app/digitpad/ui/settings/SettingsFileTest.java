@@ -21,7 +21,7 @@ class SettingsFileTest {
             .withWindow(new Settings.WindowBounds(40, 60, 1024, 700, true))
             .withLiveModel(Optional.of(Path.of("/models/fast-cnn-1.dpmodel")))
             .withOpenFolder(Path.of("/models")).withExportFolder(Path.of("/exports"))
-            .withTrain(new Settings.TrainForm("lenet5", 3, 64, 0.004, "cosine", true, 2_000, 500));
+            .withTrain(new Settings.TrainForm("lenet5", 3, 64, 0.004, "cosine", true, 2_000, 500, "mnist+pen"));
 
     @Test
     void everythingComesBackAsItWasSaved() throws Exception {

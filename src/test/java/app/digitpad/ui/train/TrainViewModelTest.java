@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.digitpad.ml.data.TrainingData;
 import app.digitpad.ml.data.MnistCache;
+import app.digitpad.ml.data.PenDataCache;
 import app.digitpad.ml.data.MnistSource;
 import app.digitpad.ml.model.ModelFiles;
 import app.digitpad.ml.model.ModelStore;
@@ -57,12 +58,12 @@ class TrainViewModelTest {
     }
 
     private TrainViewModel model(Path mnistFolder, Path modelFolder) {
-        return new TrainViewModel(liveModel, worker, ui::add, dialogs, new MnistCache(MnistSource.directory(mnistFolder)),
+        return new TrainViewModel(liveModel, worker, ui::add, dialogs, new MnistCache(MnistSource.directory(mnistFolder)), new PenDataCache(),
                 new ModelStore(modelFolder), kept);
     }
 
     private TrainViewModel modelOnBundledMnist(Path modelFolder) {
-        return new TrainViewModel(liveModel, worker, ui::add, dialogs, new MnistCache(MnistSource.bundled()),
+        return new TrainViewModel(liveModel, worker, ui::add, dialogs, new MnistCache(MnistSource.bundled()), new PenDataCache(),
                 new ModelStore(modelFolder), kept);
     }
 
@@ -122,7 +123,7 @@ class TrainViewModelTest {
         first.settings().augmentProperty().set(true);
         first.settings().testImagesProperty().set(1_000);
         Settings.TrainForm form = kept.get().train();
-        assertEquals(new Settings.TrainForm("lenet5", 7, 128, 0.004, "one-cycle", true, 0, 1_000), form);
+        assertEquals(new Settings.TrainForm("lenet5", 7, 128, 0.004, "one-cycle", true, 0, 1_000, "mnist"), form);
 
         TrainViewModel next = model(dir, dir.resolve("models"));
         assertEquals(Architecture.LENET5, next.settings().architectureProperty().get());
@@ -135,7 +136,7 @@ class TrainViewModelTest {
     @Test
     void keptValuesThisVersionWouldRejectFallBackToTheirDefaultOneByOne() {
         TrainSettings form = new TrainSettings();
-        form.apply(new Settings.TrainForm("resnet-9000", -3, 64, 55.0, "warp-speed", true, 70_000, 500));
+        form.apply(new Settings.TrainForm("resnet-9000", -3, 64, 55.0, "warp-speed", true, 70_000, 500, "mnist+everything"));
         TrainingConfig defaults = TrainingConfig.defaults();
         assertEquals(defaults.architecture(), form.architectureProperty().get());
         assertEquals(defaults.epochs(), form.epochsProperty().get());

@@ -1,0 +1,170 @@
+package app.digitpad.ui.teach;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.digitpad.app.DigitPadWindow;
+import app.digitpad.ml.eval.NotDigitRule;
+import app.digitpad.ml.personal.SampleStore;
+import app.digitpad.preprocess.MnistPreprocessor;
+import app.digitpad.preprocess.PenDigit;
+import app.digitpad.preprocess.PenDigitPlacer;
+import app.digitpad.preprocess.PenDigits;
+import app.digitpad.preprocess.Point;
+import app.digitpad.preprocess.Stroke;
+import app.digitpad.ui.LiveModel;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.geometry.Point2D;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The robot corrects a misread digit, adapts the model and sees the digit read right. */
+@ExtendWith(ApplicationExtension.class)
+class TeachViewTest {
+    private DigitPadWindow window;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Files.deleteIfExists(SampleStore.userDefault().file()); // the test home's, not the user's
+        window = new DigitPadWindow(stage);
+        stage.show();
+        stage.requestFocus();
+    }
+
+    @BeforeEach
+    void modelIsLive() throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window.services().liveModel().getInfo() != null);
+    }
+
+    @AfterEach
+    void closeWindow() throws Exception {
+        WaitForAsyncUtils.asyncFx(window::shutdown).get();
+    }
+
+    /** A zero crossed with a bar, as some people write them: the first one the live model misreads. */
+    private PenDigit misreadSample() throws Exception {
+        List<PenDigit> writer;
+        try (InputStream in = TeachViewTest.class.getResourceAsStream("/writer-theta-zeros.jsonl")) {
+            writer = PenDigits.read(in, "writer-theta-zeros.jsonl");
+        }
+        try (LiveModel.Lease lease = window.services().liveModel().acquire().orElseThrow()) {
+            for (PenDigit sample : writer) {
+                float[] p = lease.classifier().predict(MnistPreprocessor.fromStrokes(sample.strokes()));
+                if (NotDigitRule.digit(p) != sample.label() || lease.classifier().notDigitRule().flags(p)) {
+                    return sample;
+                }
+            }
+        }
+        throw new AssertionError("the shipped model reads every sample of the fixture writer right");
+    }
+
+    private void draw(FxRobot robot, List<Stroke> strokes) {
+        Canvas canvas = robot.lookup("#pad-canvas").queryAs(Canvas.class);
+        double scale = canvas.getWidth() / MnistPreprocessor.PAD_SIZE;
+        for (Stroke stroke : strokes) {
+            List<Point> points = stroke.points();
+            robot.moveTo(screen(canvas, points.get(0), scale)).press(MouseButton.PRIMARY);
+            int step = Math.max(1, points.size() / 25);
+            for (int i = step; i < points.size(); i += step) {
+                robot.moveTo(screen(canvas, points.get(i), scale));
+            }
+            robot.moveTo(screen(canvas, points.get(points.size() - 1), scale)).release(MouseButton.PRIMARY);
+        }
+    }
+
+    private static Point2D screen(Canvas canvas, Point p, double scale) {
+        return canvas.localToScreen(p.x() * scale, p.y() * scale);
+    }
+
+    private static void scrollResultsDown(FxRobot robot) {
+        javafx.scene.control.ScrollPane results = robot.lookup("#results").queryAs(javafx.scene.control.ScrollPane.class);
+        robot.interact(() -> results.setVvalue(results.getVmax()));
+    }
+
+    private static String text(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
+    }
+
+    /** What the pad shows: the digit, or "?" for not a digit. */
+    private String shown(FxRobot robot) {
+        return text(robot, "#top-digit");
+    }
+
+    @Test
+    void aMisreadDigitCorrectedAndAdaptedOnIsReadRightAfterwards(FxRobot robot) throws Exception {
+        PenDigit sample = misreadSample();
+        String digit = Integer.toString(sample.label());
+        List<Stroke> strokes = PenDigitPlacer.place(sample.strokes(), MnistPreprocessor.PAD_SIZE);
+        draw(robot, strokes);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.padModel().recognitionProperty().get() != null
+                && !shown(robot).equals("–"));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> window.padModel().recognitionProperty().get().latencyNanos() > 0);
+        assertNotEquals(digit, shown(robot), "the drawing is misread before teaching");
+
+        robot.type(KeyCode.getKeyCode(digit)); // "It was: <digit>", by key
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text(robot, "#teach-message").startsWith("Saved: a " + digit));
+        assertTrue(text(robot, "#teach-message").contains("1 personal samples"), text(robot, "#teach-message"));
+        List<?> stored = SampleStore.userDefault().load().samples();
+        assertEquals(1, stored.size());
+
+        String parent = window.services().liveModel().getInfo().metadata().name();
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.A).release(KeyCode.A, KeyCode.SHIFT, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> text(robot, "#teach-message").startsWith("Adapted"));
+        LiveModel.Info live = window.services().liveModel().getInfo();
+        assertEquals(parent, live.metadata().parent(), "the adapted model is live and names its parent");
+        assertTrue(live.file().isPresent() && Files.exists(live.file().get()), "and was saved");
+
+        robot.type(KeyCode.ESCAPE);
+        draw(robot, strokes);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> shown(robot).equals(digit));
+
+        scrollResultsDown(robot); // the way back sits under the message, below the fold of a small window
+        robot.clickOn("#adapt-undo");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                () -> window.services().liveModel().getInfo().metadata().name().equals(parent));
+    }
+
+    @Test
+    void anEmptyPadCannotBeSavedAndTheSamplesTabShowsWhatWasSaved(FxRobot robot) throws Exception {
+        robot.interact(() -> window.teachModel().correct(3));
+        assertTrue(text(robot, "#teach-message").startsWith("Draw something first"), text(robot, "#teach-message"));
+        assertTrue(robot.lookup("#teach-3").queryButton().isDisabled(), "the answers wait for a drawing");
+
+        draw(robot, List.of(new Stroke(List.of(new Point(140, 40), new Point(140, 250)))));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !shown(robot).equals("–"));
+        robot.clickOn("#teach-1");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text(robot, "#teach-message").contains("1 personal samples"));
+        robot.clickOn("#teach-1");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text(robot, "#teach-message").startsWith("Already saved"));
+
+        robot.clickOn("#tab-samples");
+        SamplesView samples = robot.lookup("#samples-view").queryAs(SamplesView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> samples.shownCount() == 1);
+        robot.clickOn(".sample-tile");
+        robot.clickOn("#relabel-7");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
+            var loaded = SampleStore.userDefault().load().samples();
+            return loaded.size() == 1 && loaded.get(0).label() == 7;
+        });
+        robot.clickOn("#samples-delete");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> samples.shownCount() == 0);
+        assertNotNull(robot.lookup("#samples-filter").query());
+        assertTrue(SampleStore.userDefault().load().samples().isEmpty());
+    }
+}
