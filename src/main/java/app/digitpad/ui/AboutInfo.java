@@ -17,8 +17,11 @@ public record AboutInfo(String digitPad, String djl, String engine, String javaF
             "DigitPad's code: MIT licence (the LICENSE file).",
             "MNIST images and labels, bundled (Yann LeCun, Corinna Cortes, Christopher J.C. Burges): "
                     + "Creative Commons Attribution-Share Alike 3.0 (CC BY-SA 3.0), not the MIT licence.",
+            "Pen-written digits, letters and symbols, bundled (UNIPEN train_r01_v07, International Unipen Foundation, "
+                    + "via Zenodo): Creative Commons Attribution 4.0 (CC BY 4.0), not the MIT licence.",
             "Libraries: Deep Java Library (Apache 2.0), PyTorch (BSD 3-clause), OpenJFX (GPL 2 with the Classpath "
-                    + "Exception), ControlsFX (BSD 3-clause), AtlantaFX (MIT), Gson (Apache 2.0), SLF4J (MIT).");
+                    + "Exception), ControlsFX (BSD 3-clause), AtlantaFX (MIT), Gson (Apache 2.0), SLF4J (MIT), "
+                    + "logback (EPL 1.0 / LGPL 2.1), picocli (Apache 2.0).");
 
     public static AboutInfo gather() {
         String engine;

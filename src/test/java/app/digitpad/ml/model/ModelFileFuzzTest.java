@@ -112,7 +112,7 @@ class ModelFileFuzzTest {
             }
             case "reordered entries": { // HostileModelFilesTest loads an undamaged one
                 byte[] content = flipParameters(1 + random.nextInt(4), random);
-                return ZipBytes.zip(List.of(new ZipBytes.Entry("parameters.djl", content), entries.get(0)), true);
+                return ZipBytes.zip(List.of(new ZipBytes.Entry("parameters.djl", content), ZipBytes.named(entries, "metadata.json")), true);
             }
             case "parameter bit flips":
                 return withParameters(flipParameters(1 + random.nextInt(4), random));
@@ -199,11 +199,11 @@ class ModelFileFuzzTest {
     }
 
     private byte[] withParameters(byte[] content) {
-        return ZipBytes.zip(List.of(entries.get(0), new ZipBytes.Entry("parameters.djl", content)), true);
+        return ZipBytes.zip(List.of(ZipBytes.named(entries, "metadata.json"), new ZipBytes.Entry("parameters.djl", content)), true);
     }
 
     private byte[] withMetadata(byte[] content) {
-        return ZipBytes.zip(List.of(new ZipBytes.Entry("metadata.json", content), entries.get(1)), true);
+        return ZipBytes.zip(List.of(new ZipBytes.Entry("metadata.json", content), ZipBytes.named(entries, "parameters.djl")), true);
     }
 
     private static byte[] flip(byte[] bytes, int from, int to, int flips, Random random) {

@@ -115,18 +115,34 @@ class EvaluateViewFxTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(0, table.getItems().get(0).digit());
 
-        // the colour scale toggle, on the shipped model's largest error cell (5 taken for 3)
-        assertTrue(shownCount(robot, 5, 3) > 0);
-        Node errorFill = robot.lookup("#cell-5-3 .heat-fill").query();
+        // the colour scale toggle, on the live model's largest error cell, and an empty one
+        app.digitpad.ml.eval.ConfusionMatrix matrix = model.resultProperty().get().evaluation().matrix();
+        int[] largest = {0, 1};
+        int[] none = null;
+        for (int a = 0; a < 10; a++) {
+            for (int p = 0; p < 10; p++) {
+                if (a != p && matrix.count(a, p) > matrix.count(largest[0], largest[1])) {
+                    largest = new int[] {a, p};
+                }
+                if (a != p && none == null && matrix.count(a, p) == 0) {
+                    none = new int[] {a, p};
+                }
+            }
+        }
+        String errorCell = "#cell-" + largest[0] + "-" + largest[1];
+        assertTrue(shownCount(robot, largest[0], largest[1]) > 0);
+        Node errorFill = robot.lookup(errorCell + " .heat-fill").query();
         double logOpacity = errorFill.getOpacity();
-        assertEquals(model.heatProperty().get().intensity(5, 3), logOpacity, 1e-9);
+        assertEquals(model.heatProperty().get().intensity(largest[0], largest[1]), logOpacity, 1e-9);
         robot.clickOn("#scale-row");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(HeatScale.Mode.ROW, model.scaleModeProperty().get());
         HeatScale row = model.heatProperty().get();
-        assertEquals(row.intensity(5, 3), errorFill.getOpacity(), 1e-9);
-        assertTrue(robot.lookup("#cell-5-3 .heat-share").query().isVisible(), "row shares are shown in row mode");
-        assertEquals(0.0, robot.lookup("#cell-0-5 .heat-fill").query().getOpacity(), "zero stays empty");
+        assertEquals(row.intensity(largest[0], largest[1]), errorFill.getOpacity(), 1e-9);
+        assertTrue(robot.lookup(errorCell + " .heat-share").query().isVisible(), "row shares are shown in row mode");
+        assertTrue(none != null, "the model has a confusion it never makes");
+        assertEquals(0.0, robot.lookup("#cell-" + none[0] + "-" + none[1] + " .heat-fill").query().getOpacity(),
+                "zero stays empty");
         robot.clickOn("#scale-log");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(logOpacity, errorFill.getOpacity(), 1e-9);
