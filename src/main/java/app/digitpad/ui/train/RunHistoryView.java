@@ -153,8 +153,15 @@ final class RunHistoryView extends VBox {
         setSpacing(6);
         getChildren().addAll(header, table);
 
-        // The live marker follows the live model, whoever changed it (this screen, File > Open, a run).
-        model.liveModel().infoProperty().addListener((obs, old, info) -> table.refresh());
+        // The live marker follows the live model, whoever changed it (this screen, File > Open, a run);
+        // a model saved elsewhere (adapted to the user's handwriting) joins the list when it goes live.
+        model.liveModel().infoProperty().addListener((obs, old, info) -> {
+            table.refresh();
+            if (info != null && info.file().isPresent()
+                    && model.runs().stream().noneMatch(r -> r.file().equals(info.file()))) {
+                model.refresh();
+            }
+        });
     }
 
     TableView<RunRecord> table() {
@@ -197,7 +204,9 @@ final class RunHistoryView extends VBox {
 
     /** The training data of a run, as its model file says (files from before the choice: MNIST). */
     static String data(ModelMetadata metadata) {
-        return metadata.isAdapted() ? metadata.data().label() + ", adapted to your samples" : metadata.data().label();
+        return metadata.isAdapted()
+                ? metadata.data().label() + " + " + metadata.trainImages() + " of your samples, from " + metadata.parent()
+                : metadata.data().label();
     }
 
     private static String decimal(float value) {

@@ -169,6 +169,14 @@ public final class TrainView extends BorderPane {
         data.getItems().setAll(TrainingData.values());
         data.valueProperty().bindBidirectional(form.dataProperty());
         data.setMaxWidth(Double.MAX_VALUE);
+        // the form's column is narrow: the chosen item shows its short name, the list the full one
+        data.setButtonCell(new ListCell<>() {
+            @Override
+            protected void updateItem(TrainingData item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : item == TrainingData.MNIST_PEN ? "MNIST + pen" : item.label());
+            }
+        });
         data.setTooltip(new Tooltip("MNIST alone, as the classic recipe; or MNIST with pen-written digits drawn through "
                 + "the pad, letters, symbols and scribbles, so the model reads more writers and can answer \"not a digit\""));
 
