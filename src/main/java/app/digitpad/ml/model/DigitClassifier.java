@@ -99,6 +99,8 @@ public final class DigitClassifier implements BatchClassifier, AutoCloseable {
     private static final class ImagesTranslator implements NoBatchifyTranslator<Images, float[][]> {
         private final float mean;
         private final float std;
+        /** Predictions are serialized (see {@link DigitClassifier#probabilities}): one buffer serves them all. */
+        private final DirectBatch batch = new DirectBatch();
 
         ImagesTranslator(float mean, float std) {
             this.mean = mean;
@@ -112,7 +114,7 @@ public final class DigitClassifier implements BatchClassifier, AutoCloseable {
             for (int i = 0; i < n; i++) {
                 standardized[i] = (input.pixels()[i] - mean) / std;
             }
-            return new NDList(ctx.getNDManager().create(standardized, new Shape(input.count(), 1, 28, 28)));
+            return new NDList(batch.create(ctx.getNDManager(), standardized, new Shape(input.count(), 1, 28, 28)));
         }
 
         @Override

@@ -9,6 +9,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.Trainer;
 import ai.djl.training.tracker.Tracker;
+import app.digitpad.ml.model.DirectBatch;
 import app.digitpad.ml.data.MnistData;
 import app.digitpad.ml.data.MnistNormalizer;
 import app.digitpad.ml.data.PenTrainingSet;
@@ -182,11 +183,12 @@ public final class TrainingRun {
 
     /** The network being trained as a classifier: inference mode, no gradients, each batch in its own manager. */
     private static BatchClassifier classifier(Trainer trainer) {
+        DirectBatch batch = new DirectBatch();
         return (images, count) -> {
             try (NDManager manager = trainer.getManager().newSubManager()) {
                 float[] input = java.util.Arrays.copyOf(images, count * MnistData.PIXELS);
                 MnistNormalizer.normalizeInPlace(input, 0, input.length);
-                NDArray x = manager.create(input, new Shape(count, 1, 28, 28));
+                NDArray x = batch.create(manager, input, new Shape(count, 1, 28, 28));
                 float[] flat = trainer.evaluate(new NDList(x)).singletonOrThrow().softmax(1).toFloatArray();
                 int classes = flat.length / count;
                 float[][] rows = new float[count][classes];

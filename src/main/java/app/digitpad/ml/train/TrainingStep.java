@@ -3,7 +3,6 @@ package app.digitpad.ml.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
@@ -11,24 +10,20 @@ import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
+import app.digitpad.ml.model.DirectBatch;
 
 /**
  * One optimizer step on one batch held in heap arrays: what every training loop in DigitPad does
- * per batch (a training run, and adapting a model to a user's handwriting), written once.
- *
- * <p>The batch reaches PyTorch through one direct buffer kept for the whole loop: DJL hands a
- * direct buffer to the engine as it is, where {@code create(float[], ...)} allocates a new direct
- * buffer per batch that only the garbage collector frees (tens of MB a second of native memory
- * waiting for a collection). Not thread-safe; one per training loop.
+ * per batch (a training run, and adapting a model to a user's handwriting), written once. The batch
+ * reaches PyTorch through buffers kept for the whole loop ({@link DirectBatch}). Not thread-safe; one
+ * per training loop.
  */
 final class TrainingStep {
     /** The loss and how many of the batch the network got right before the step. */
     record Result(float loss, int correct) {}
 
-    private ByteBuffer imageBuffer;
-    private ByteBuffer labelBuffer;
+    private final DirectBatch imageBatch = new DirectBatch();
+    private final DirectBatch labelBatch = new DirectBatch();
 
     /**
      * Softmax cross-entropy with Adam at the given rate. beta2 0.99 rather than Adam's 0.999: the
@@ -44,20 +39,9 @@ final class TrainingStep {
     Result run(Trainer trainer, float[] images, float[] labels, int count, int classes) {
         float loss;
         int correct;
-        int pixels = count * 28 * 28;
-        if (imageBuffer == null || imageBuffer.capacity() < pixels * Float.BYTES) {
-            imageBuffer = ByteBuffer.allocateDirect(pixels * Float.BYTES).order(ByteOrder.nativeOrder());
-            labelBuffer = ByteBuffer.allocateDirect(count * Float.BYTES).order(ByteOrder.nativeOrder());
-        }
-        imageBuffer.clear();
-        imageBuffer.asFloatBuffer().put(images, 0, pixels);
-        imageBuffer.limit(pixels * Float.BYTES);
-        labelBuffer.clear();
-        labelBuffer.asFloatBuffer().put(labels, 0, count);
-        labelBuffer.limit(count * Float.BYTES);
         try (NDManager batchManager = trainer.getManager().newSubManager()) {
-            NDArray x = batchManager.create(imageBuffer, new Shape(count, 1, 28, 28), DataType.FLOAT32);
-            NDArray y = batchManager.create(labelBuffer, new Shape(count), DataType.FLOAT32);
+            NDArray x = imageBatch.create(batchManager, images, new Shape(count, 1, 28, 28));
+            NDArray y = labelBatch.create(batchManager, labels, new Shape(count));
             try (GradientCollector collector = trainer.newGradientCollector()) {
                 NDList predictions = trainer.forward(new NDList(x));
                 NDArray lossValue = trainer.getLoss().evaluate(new NDList(y), predictions);

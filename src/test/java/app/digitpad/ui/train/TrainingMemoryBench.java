@@ -18,8 +18,8 @@ import java.util.Locale;
 
 /**
  * Does a training run leak native memory? Runs {@link TrainingRun} (fast-cnn by default, 5 epochs)
- * and prints the process's resident set size (VmRSS from /proc/self/status) and the Java heap in
- * use before training, in the middle and at the end of each epoch, and after the model is closed.
+ * and prints the process's resident set size (VmRSS from /proc/self/status, and its peak), the Java heap
+ * and the JVM's direct buffers in use before training, in the middle and at the end of each epoch, and after the model is closed.
  * A steadily growing RSS across epochs would mean per-batch NDArrays escape their managers. The
  * Java heap grows too until the collector catches up, so to see native memory alone run it with a
  * fixed, pre-touched heap: {@code MAVEN_OPTS="-Xms1g -Xmx1g -XX:+AlwaysPreTouch"} (then the heap is
@@ -74,15 +74,24 @@ public final class TrainingMemoryBench {
         Runtime runtime = Runtime.getRuntime();
         long heapMb = (runtime.totalMemory() - runtime.freeMemory()) >> 20;
         long committedMb = runtime.totalMemory() >> 20;
-        System.out.printf(Locale.US, "RSS %,6d MB  heap committed %,5d MB, used %,5d MB  %s%n", rssMb(), committedMb, heapMb, when);
+        long directMb = java.lang.management.ManagementFactory.getPlatformMXBeans(java.lang.management.BufferPoolMXBean.class)
+                .stream().filter(pool -> pool.getName().equals("direct")).mapToLong(java.lang.management.BufferPoolMXBean::getMemoryUsed)
+                .sum() >> 20;
+        System.out.printf(Locale.US, "RSS %,6d MB (peak %,6d)  heap committed %,5d MB, used %,5d MB  direct buffers %,4d MB  %s%n",
+                rssMb(), status("VmHWM:"), committedMb, heapMb, directMb, when);
         System.out.flush();
     }
 
     /** Resident set size of this process in MB, from /proc/self/status (Linux); -1 elsewhere. */
     static long rssMb() {
+        return status("VmRSS:");
+    }
+
+    /** A kB figure of /proc/self/status in MB (VmRSS, VmHWM: the peak), -1 where there is none. */
+    static long status(String key) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmRSS:")) {
+                if (line.startsWith(key)) {
                     return Long.parseLong(line.replaceAll("[^0-9]", "")) >> 10;
                 }
             }
