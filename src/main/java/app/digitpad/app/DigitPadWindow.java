@@ -12,6 +12,8 @@ import app.digitpad.ui.MainViewModel;
 import app.digitpad.ui.Theme;
 import app.digitpad.ui.Workers;
 import app.digitpad.ui.evaluate.EvaluateView;
+import app.digitpad.ui.network.NetworkView;
+import app.digitpad.ui.network.NetworkViewModel;
 import app.digitpad.ui.pad.PadView;
 import app.digitpad.ui.pad.PadViewModel;
 import app.digitpad.ui.train.TrainView;
@@ -42,6 +44,7 @@ public final class DigitPadWindow {
         mainModel = new MainViewModel(liveModel, workers.background(), dialogs, ModelPreload::takeOrLoad);
         padModel = new PadViewModel(liveModel, workers.inference());
         mainView = new MainView(stage, mainModel, dialogs, new PadView(padModel),
+                () -> new NetworkView(NetworkViewModel.forApp(services, padModel), padModel),
                 () -> trainView = new TrainView(services), () -> new EvaluateView(services));
         Scene scene = new Scene(mainView, 1180, 760);
         Theme.apply(scene, false);

@@ -14,15 +14,15 @@ import javafx.stage.Stage;
 import org.controlsfx.control.StatusBar;
 
 /**
- * The window: menu, one tab per screen (draw, train, evaluate), and a status bar naming the live
- * model. The Train and Evaluate screens are built the first time their tab is selected: building
- * and styling them at start took about a second of the FX thread before the pad could be used.
+ * The window: menu, one tab per screen (draw, network, train, evaluate), and a status bar naming the
+ * live model. The other screens are built the first time their tab is selected: building and
+ * styling them at start took about a second of the FX thread before the pad could be used.
  */
 public final class MainView extends BorderPane {
     private final TabPane tabs = new TabPane();
 
-    public MainView(Stage stage, MainViewModel model, Dialogs dialogs, Node draw, Supplier<Node> train,
-            Supplier<Node> evaluate) {
+    public MainView(Stage stage, MainViewModel model, Dialogs dialogs, Node draw, Supplier<Node> network,
+            Supplier<Node> train, Supplier<Node> evaluate) {
         getStyleClass().add("main-view");
         setId("main-view");
 
@@ -47,7 +47,8 @@ public final class MainView extends BorderPane {
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         Tab drawTab = new Tab("Draw", draw);
         drawTab.setId("tab-draw");
-        tabs.getTabs().addAll(drawTab, lazyTab("Train", "tab-train", train), lazyTab("Evaluate", "tab-evaluate", evaluate));
+        tabs.getTabs().addAll(drawTab, lazyTab("Network", "tab-network", network), lazyTab("Train", "tab-train", train),
+                lazyTab("Evaluate", "tab-evaluate", evaluate));
         setCenter(tabs);
 
         StatusBar status = new StatusBar();

@@ -8,12 +8,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The app's worker threads: one for live recognition (so predictions run in order and can be
- * coalesced) and a small pool for loading, evaluation and training. Daemon threads, so a hung
+ * coalesced), one for the Network view, and a small pool for loading, evaluation and training. Daemon threads, so a hung
  * engine call can never keep the JVM alive after the window closes.
  */
 public final class Workers implements AutoCloseable {
     private final ExecutorService inference = Executors.newSingleThreadExecutor(named("digitpad-inference"));
     private final ExecutorService background = Executors.newCachedThreadPool(named("digitpad-worker"));
+    private final ExecutorService network = Executors.newSingleThreadExecutor(named("digitpad-network"));
 
     public ExecutorService inference() {
         return inference;
@@ -23,13 +24,20 @@ public final class Workers implements AutoCloseable {
         return background;
     }
 
+    /** The Network view's layer walks and saliency maps, in order, apart from live recognition. */
+    public ExecutorService network() {
+        return network;
+    }
+
     @Override
     public void close() {
         inference.shutdownNow();
         background.shutdownNow();
+        network.shutdownNow();
         try {
             inference.awaitTermination(2, TimeUnit.SECONDS);
             background.awaitTermination(2, TimeUnit.SECONDS);
+            network.awaitTermination(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

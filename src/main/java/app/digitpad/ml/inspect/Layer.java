@@ -28,7 +28,14 @@ public record Layer(int index, LayerKind kind, String title, long[] inputShape, 
         return shapeText(outputShape);
     }
 
-    static String shapeText(long[] shape) {
+    /** A value as the view prints it: three significant figures or so. */
+    public static String valueText(float v) {
+        float a = Math.abs(v);
+        return a == 0 ? "0" : a >= 100 ? String.format("%.0f", v) : a >= 10 ? String.format("%.1f", v)
+                : a >= 0.01 ? String.format("%.2f", v) : String.format("%.1e", v);
+    }
+
+    public static String shapeText(long[] shape) {
         return Arrays.stream(shape).mapToObj(Long::toString).collect(Collectors.joining("×"));
     }
 }

@@ -7,6 +7,7 @@ import app.digitpad.ml.eval.ConfusionMatrixCsv;
 import app.digitpad.ml.eval.Evaluation;
 import app.digitpad.ml.eval.Evaluator;
 import app.digitpad.ui.AppServices;
+import app.digitpad.ui.PngFiles;
 import app.digitpad.ui.Dialogs;
 import app.digitpad.ui.LiveModel;
 import java.nio.file.Path;
