@@ -55,9 +55,9 @@ public record FilterBank(int layer, String title, int height, int width, List<fl
                 int kh = (int) conv.getKernelShape().get(0);
                 int kw = (int) conv.getKernelShape().get(1);
                 if (spaceToDepth) {
-                    return new FilterBank(layer.index(), out + " filters of " + layer.title().replace(", " + out + " filters", "")
-                            + " over the 4 space-to-depth channels, unfolded to the " + 2 * kh + "×" + 2 * kw
-                            + " image pixels each one weighs", 2 * kh, 2 * kw, unfold(w, out, kh, kw));
+                    return new FilterBank(layer.index(), out + " filters of " + kh + "×" + kw + " over the 4 space-to-depth "
+                            + "channels, each shown unfolded as the " + 2 * kh + "×" + 2 * kw + " patch of image pixels it weighs",
+                            2 * kh, 2 * kw, unfold(w, out, kh, kw));
                 }
                 if (in != 1) {
                     break; // a first conv on several channels has no single picture per filter

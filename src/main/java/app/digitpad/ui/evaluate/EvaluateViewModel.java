@@ -110,6 +110,7 @@ public final class EvaluateViewModel {
     private final ObservableList<GalleryItem> pageItems = FXCollections.observableArrayList();
     private final ObservableList<GalleryItem> pageItemsView = FXCollections.unmodifiableObservableList(pageItems);
     private final ReadOnlyObjectWrapper<GalleryItem> inspected = new ReadOnlyObjectWrapper<>(this, "inspected");
+    private final GalleryWhy why;
 
     private List<Integer> cellIndices = List.of();
     /** Number of the newest evaluation; written on the FX thread, read by workers to see they are stale. */
@@ -118,12 +119,20 @@ public final class EvaluateViewModel {
     private boolean outOfDate = true;
 
     public EvaluateViewModel(ModelSource models, Callable<MnistData> testSet, Executor background, Executor fx, Dialogs dialogs) {
+        this(models, testSet, background, fx, dialogs, GalleryWhy.Explainer.NONE);
+    }
+
+    /** @param explainer works out the "why" maps of the inspected image */
+    public EvaluateViewModel(ModelSource models, Callable<MnistData> testSet, Executor background, Executor fx, Dialogs dialogs,
+            GalleryWhy.Explainer explainer) {
+        this.why = new GalleryWhy(explainer, background, fx);
         this.models = models;
         this.testSet = testSet;
         this.background = background;
         this.fx = fx;
         this.dialogs = dialogs;
         scaleMode.addListener((obs, old, mode) -> updateHeat());
+        inspected.addListener((obs, old, item) -> why.explain(item));
     }
 
     /** The app's wiring: the live model, the cached MNIST test split, the worker pool. */
@@ -146,7 +155,7 @@ public final class EvaluateViewModel {
             }
         });
         EvaluateViewModel model = new EvaluateViewModel(source, () -> services.mnist().test(),
-                services.workers().background(), Platform::runLater, services.dialogs());
+                services.workers().background(), Platform::runLater, services.dialogs(), GalleryWhy.explainerFor(live));
         live.infoProperty().addListener((obs, old, info) -> {
             if (info != null) {
                 model.modelChanged();
@@ -422,5 +431,10 @@ public final class EvaluateViewModel {
 
     public ReadOnlyObjectProperty<GalleryItem> inspectedProperty() {
         return inspected.getReadOnlyProperty();
+    }
+
+    /** Why the inspected image got its prediction. */
+    public GalleryWhy why() {
+        return why;
     }
 }

@@ -1,6 +1,7 @@
 package app.digitpad.ui.evaluate;
 
 import app.digitpad.ui.evaluate.EvaluateViewModel.GalleryItem;
+import app.digitpad.ui.network.WhyPanel;
 import java.util.HashMap;
 import java.util.Map;
 import javafx.css.PseudoClass;
@@ -27,6 +28,7 @@ import javafx.scene.layout.VBox;
 final class GalleryView extends VBox {
     static final int THUMB_SCALE = 2;
     static final int DETAIL_SCALE = 3;
+    private static final double WHY_SIDE = 84;
     private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
 
     private final EvaluateViewModel model;
@@ -100,7 +102,18 @@ final class GalleryView extends VBox {
         detailTruth.setWrapText(true);
         VBox caption = new VBox(4, detailTitle, detailTruth);
         HBox head = new HBox(8, detailImage, caption);
-        VBox detail = new VBox(6, head, top3Title, top3);
+        Label whyTitle = new Label();
+        whyTitle.setId("gallery-why-title");
+        whyTitle.getStyleClass().add("gallery-why-title");
+        whyTitle.setWrapText(true);
+        whyTitle.setMinHeight(Region.USE_PREF_SIZE);
+        whyTitle.textProperty().bind(model.why().textProperty());
+        WhyPanel why = new WhyPanel(WHY_SIDE, "predicted", "vs");
+        why.setId("gallery-why");
+        why.getStyleClass().add("gallery-why");
+        model.why().whyProperty().addListener((obs, old, w) -> why.show(w));
+        why.visibleProperty().bind(model.why().whyProperty().isNotNull());
+        VBox detail = new VBox(6, head, top3Title, top3, whyTitle, why);
         detail.setId("gallery-detail");
         detail.getStyleClass().add("gallery-detail");
         detail.visibleProperty().bind(model.inspectedProperty().isNotNull());

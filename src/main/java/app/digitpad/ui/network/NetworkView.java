@@ -34,7 +34,7 @@ public final class NetworkView extends BorderPane {
     private final VBox layers = new VBox();
     private final StackPane filters = new StackPane();
     private final StackPane summary = new StackPane();
-    private final WhyPanel why = new WhyPanel(128, "answer", "runner-up");
+    private final WhyPanel why = new WhyPanel(140, "answer", "runner-up");
     private final TileDetail detail = new TileDetail();
     private final Label headline = new Label();
     private final List<FeatureMapGrid> grids = new ArrayList<>();

@@ -8,6 +8,16 @@ import app.digitpad.ml.inspect.SaliencyMaps;
  * its prediction) and not {@code second} (the runner-up; in Evaluate, the true digit).
  */
 public record Why(float[] image, int first, int second, SaliencyMaps maps, float[] probabilities) {
+    /** From occlusion results, with the image's probabilities read from them. */
+    public static Why of(float[] image, int first, int second, SaliencyMaps maps) {
+        float[] logP = maps.logProbabilities();
+        float[] p = new float[logP.length];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = (float) Math.exp(logP[i]);
+        }
+        return new Why(image, first, second, maps, p);
+    }
+
     public float[] firstMap() {
         return maps.evidence(first);
     }

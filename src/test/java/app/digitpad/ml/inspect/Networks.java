@@ -9,10 +9,10 @@ import app.digitpad.ml.model.ModelMetadata;
 import app.digitpad.ml.net.Architecture;
 
 /** Untrained networks of each architecture, with their freshly initialized (random, seeded) parameters. */
-final class Networks {
+public final class Networks {
     private Networks() {}
 
-    static DigitClassifier untrained(Architecture architecture) {
+    public static DigitClassifier untrained(Architecture architecture) {
         Engine.getInstance().setRandomSeed(42);
         Model model = Model.newInstance(architecture.id());
         Block block = architecture.build();
@@ -23,7 +23,7 @@ final class Networks {
     }
 
     /** Sum of the sizes of every parameter array the network holds, counted over the whole block. */
-    static long heldParameters(DigitClassifier classifier) throws Exception {
+    public static long heldParameters(DigitClassifier classifier) throws Exception {
         return classifier.inspect(pass -> pass.network().getParameters().values().stream()
                 .mapToLong(p -> p.getArray().size()).sum());
     }

@@ -152,6 +152,22 @@ class EvaluateViewFxTest {
         assertEquals(String.format("%.1f%%", p[top] * 100), text(robot, "#top3-0"));
         assertTrue(robot.lookup("#gallery-top3").queryAs(Pane.class).getChildren().size() == 9, "three rows of three");
 
+        // selecting it explains its prediction against its true digit, with the live model
+        robot.clickOn("#thumb-" + last);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.why().whyProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        app.digitpad.ui.network.Why why = model.why().whyProperty().get();
+        assertEquals(bestP, why.first());
+        assertEquals(bestA, why.second());
+        assertEquals(784, why.firstMap().length);
+        assertTrue(why.scale() > 0);
+        assertTrue(robot.lookup("#gallery-why").query().isVisible());
+        assertEquals(String.format("Why #%d was read as %d and not %d, its true digit:", last, bestP, bestA),
+                text(robot, "#gallery-why-title"));
+        app.digitpad.ui.network.SaliencyOverlay overlay =
+                robot.lookup("#gallery-why #why-first").queryAs(app.digitpad.ui.network.SaliencyOverlay.class);
+        assertEquals(784, overlay.map().length);
+
         // a diagonal cell of about a thousand images is paged, not built whole
         int ones = shownCount(robot, 1, 1);
         robot.clickOn("#cell-1-1");
