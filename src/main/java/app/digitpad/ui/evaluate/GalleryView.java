@@ -28,7 +28,7 @@ import javafx.scene.layout.VBox;
 final class GalleryView extends VBox {
     static final int THUMB_SCALE = 2;
     static final int DETAIL_SCALE = 3;
-    private static final double WHY_SIDE = 84;
+    private static final double WHY_SIDE = 72;
     private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
 
     private final EvaluateViewModel model;
@@ -89,7 +89,6 @@ final class GalleryView extends VBox {
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.getStyleClass().add("gallery-scroll");
-        HBox.setHgrow(scroll, Priority.ALWAYS);
 
         detailImage.getStyleClass().add("detail-image");
         detailTitle.getStyleClass().add("detail-title");
@@ -102,23 +101,16 @@ final class GalleryView extends VBox {
         detailTruth.setWrapText(true);
         VBox caption = new VBox(4, detailTitle, detailTruth);
         HBox head = new HBox(8, detailImage, caption);
-        Label whyTitle = new Label();
-        whyTitle.setId("gallery-why-title");
-        whyTitle.getStyleClass().add("gallery-why-title");
-        whyTitle.setWrapText(true);
-        whyTitle.setMinHeight(Region.USE_PREF_SIZE);
-        whyTitle.textProperty().bind(model.why().textProperty());
-        WhyPanel why = new WhyPanel(WHY_SIDE, "predicted", "vs");
-        why.setId("gallery-why");
-        why.getStyleClass().add("gallery-why");
-        model.why().whyProperty().addListener((obs, old, w) -> why.show(w));
-        why.visibleProperty().bind(model.why().whyProperty().isNotNull());
-        VBox detail = new VBox(6, head, top3Title, top3, whyTitle, why);
+        VBox detail = new VBox(6, head, top3Title, top3);
         detail.setId("gallery-detail");
         detail.getStyleClass().add("gallery-detail");
         detail.visibleProperty().bind(model.inspectedProperty().isNotNull());
 
-        HBox content = new HBox(10, scroll, detail);
+        Node why = why(model);
+        VBox images = new VBox(6, scroll, why);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        HBox.setHgrow(images, Priority.ALWAYS);
+        HBox content = new HBox(10, images, detail);
         VBox.setVgrow(content, Priority.ALWAYS);
         getChildren().addAll(header, content);
 
@@ -129,6 +121,24 @@ final class GalleryView extends VBox {
             select(item == null ? null : thumbs.get(item));
         });
         rebuild();
+    }
+
+    /** Under the page of images: why the selected one got its prediction, shown while one is selected. */
+    private static Node why(EvaluateViewModel model) {
+        Label title = new Label();
+        title.setId("gallery-why-title");
+        title.getStyleClass().add("gallery-why-title");
+        title.setWrapText(true);
+        title.setMinHeight(Region.USE_PREF_SIZE);
+        title.textProperty().bind(model.why().textProperty());
+        WhyPanel why = new WhyPanel(WHY_SIDE, "", "", title);
+        why.setId("gallery-why");
+        why.getStyleClass().add("gallery-why");
+        model.why().whyProperty().addListener((obs, old, w) -> why.show(w));
+        why.visibleProperty().bind(model.why().textProperty().isNotEmpty());
+        why.managedProperty().bind(why.visibleProperty());
+        why.setMinHeight(Region.USE_PREF_SIZE);
+        return why;
     }
 
     private void rebuild() {

@@ -22,8 +22,10 @@ final class TileDetail extends VBox {
         title.setId("tile-detail-title");
         title.getStyleClass().add("detail-heading");
         title.setWrapText(true);
+        title.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         caption.getStyleClass().add("detail-caption");
         caption.setWrapText(true);
+        caption.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         picture.getStyleClass().add("detail-picture");
         picture.setMinSize(SIDE, SIDE);
         picture.setPrefSize(SIDE, SIDE);

@@ -3,7 +3,9 @@ package app.digitpad.ui.network;
 import app.digitpad.ml.inspect.Layer;
 import app.digitpad.ml.inspect.OcclusionSaliency;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
@@ -25,11 +27,21 @@ public final class WhyPanel extends VBox {
     private final String secondRole;
 
     /**
+     * The maps in a row with the legend and a note on the method below them.
+     *
      * @param side size of each map
      * @param firstRole what the first class is, like "answer" or "predicted"
      * @param secondRole what the second is, like "runner-up" or "true digit"
      */
     public WhyPanel(double side, String firstRole, String secondRole) {
+        this(side, firstRole, secondRole, null);
+    }
+
+    /**
+     * With a {@code heading}, a compact strip: the heading and the legend on the left of the maps,
+     * the note on the method as the legend's tooltip.
+     */
+    public WhyPanel(double side, String firstRole, String secondRole, Node heading) {
         super(6);
         this.firstRole = firstRole;
         this.secondRole = secondRole;
@@ -47,14 +59,32 @@ public final class WhyPanel extends VBox {
         supports.getStyleClass().add("scale-note");
         HBox scale = new HBox(6, against, low, legend, high, supports);
         scale.setAlignment(Pos.CENTER_LEFT);
-        Label how = new Label("Occlusion: each " + OcclusionSaliency.PATCH + "×" + OcclusionSaliency.PATCH
+        String method = ("Occlusion: each " + OcclusionSaliency.PATCH + "×" + OcclusionSaliency.PATCH
                 + " patch of ink is erased in turn and the network run again. Red ink speaks for the class: erasing it "
                 + "lowers the class's log-odds (in the third map, log p(first) − log p(second)); blue ink speaks against it. "
                 + "One scale for the three maps.");
-        how.getStyleClass().add("scale-note");
-        how.setWrapText(true);
-        how.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        getChildren().addAll(maps, scale, how);
+        if (heading != null) {
+            Tooltip tip = new Tooltip(method);
+            tip.setWrapText(true);
+            tip.setMaxWidth(360);
+            Tooltip.install(this, tip);
+            Label key = new Label("blue: against the class, red: for it");
+            key.getStyleClass().add("scale-note");
+            HBox compactScale = new HBox(6, low, legend, high);
+            compactScale.setAlignment(Pos.CENTER_LEFT);
+            VBox info = new VBox(6, heading, new VBox(2, compactScale, key));
+            info.getStyleClass().add("why-info");
+            HBox strip = new HBox(12, info, maps);
+            strip.setAlignment(Pos.TOP_LEFT);
+            HBox.setHgrow(info, javafx.scene.layout.Priority.ALWAYS);
+            getChildren().add(strip);
+        } else {
+            Label how = new Label(method);
+            how.getStyleClass().add("scale-note");
+            how.setWrapText(true);
+            how.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            getChildren().addAll(maps, scale, how);
+        }
         show(null);
     }
 
@@ -84,9 +114,9 @@ public final class WhyPanel extends VBox {
             first.show(null, null, 0);
             second.show(null, null, 0);
             contrast.show(null, null, 0);
-            firstCaption.setText(firstRole);
-            secondCaption.setText(secondRole);
-            contrastCaption.setText(firstRole + " rather than " + secondRole);
+            firstCaption.setText(capitalized(firstRole));
+            secondCaption.setText(capitalized(secondRole));
+            contrastCaption.setText("");
             low.setText("");
             high.setText("");
             legend.setScale(1);
@@ -96,12 +126,16 @@ public final class WhyPanel extends VBox {
         first.show(why.image(), why.firstMap(), scale);
         second.show(why.image(), why.secondMap(), scale);
         contrast.show(why.image(), why.contrast(), scale);
-        firstCaption.setText(String.format("%s %s · %s", capitalized(firstRole), why.firstName(), percent(why.probabilities()[why.first()])));
-        secondCaption.setText(String.format("%s %s · %s", capitalized(secondRole), why.secondName(), percent(why.probabilities()[why.second()])));
+        firstCaption.setText(caption(firstRole, why.firstName(), why.probabilities()[why.first()]));
+        secondCaption.setText(caption(secondRole, why.secondName(), why.probabilities()[why.second()]));
         contrastCaption.setText("Why " + why.firstName() + " and not " + why.secondName());
         low.setText(Layer.valueText(-scale));
         high.setText("+" + Layer.valueText(scale));
         legend.setScale(scale);
+    }
+
+    private static String caption(String role, String name, float p) {
+        return (role.isEmpty() ? "" : capitalized(role) + " ") + name + " · " + percent(p);
     }
 
     private static String percent(float p) {
