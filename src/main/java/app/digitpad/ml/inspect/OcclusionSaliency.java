@@ -19,7 +19,7 @@ public final class OcclusionSaliency {
     /** Side of the erased square, about the width of a pen stroke in MNIST's 28x28. */
     public static final int PATCH = 3;
     /** Occluded images per forward pass: bounds memory and how long a cancellation waits. */
-    static final int CHUNK = 64;
+    static final int CHUNK = 32;
     private static final int SIDE = MnistData.SIDE;
     private static final int POSITIONS = SIDE - PATCH + 1;
 

@@ -4,8 +4,10 @@ import app.digitpad.ml.inspect.Layer;
 import app.digitpad.ml.inspect.Stage;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.control.Label;
 import javafx.scene.image.ImageView;
+import javafx.scene.image.WritableImage;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
@@ -24,7 +26,8 @@ final class FeatureMapGrid extends VBox {
 
     private final int stageIndex;
     private final Stage stage;
-    private final ImageView[] tiles;
+    /** All channels side by side in one image, which every tile shows a window of: one texture upload per update. */
+    private final WritableImage mosaic;
     private final StackPane[] frames;
     private final Label lowLabel = new Label();
     private final Label highLabel = new Label();
@@ -57,10 +60,14 @@ final class FeatureMapGrid extends VBox {
         TilePane grid = new TilePane();
         grid.getStyleClass().add("tile-grid");
         grid.setId("stage-" + stageIndex + "-tiles");
-        tiles = new ImageView[stage.channels()];
+        mosaic = new WritableImage(stage.channels() * stage.width(), stage.height());
         frames = new StackPane[stage.channels()];
         for (int c = 0; c < stage.channels(); c++) {
-            ImageView view = Tiles.view(stage.width(), stage.height(), scale);
+            ImageView view = new ImageView(mosaic);
+            view.setViewport(new Rectangle2D(c * stage.width(), 0, stage.width(), stage.height()));
+            view.setSmooth(false);
+            view.setFitWidth(stage.width() * scale);
+            view.setFitHeight(stage.height() * scale);
             StackPane frame = new StackPane(view);
             frame.getStyleClass().add("tile");
             frame.setId("stage-" + stageIndex + "-tile-" + c);
@@ -68,7 +75,6 @@ final class FeatureMapGrid extends VBox {
             frame.setOnMouseEntered(e -> model.hover(ref));
             frame.setOnMouseExited(e -> model.hover(null));
             frame.setOnMouseClicked(e -> model.pin(ref));
-            tiles[c] = view;
             frames[c] = frame;
             grid.getChildren().add(frame);
         }
@@ -89,10 +95,7 @@ final class FeatureMapGrid extends VBox {
                 high = Math.max(high, v);
             }
         }
-        int size = stage.height() * stage.width();
-        for (int c = 0; c < tiles.length; c++) {
-            Tiles.gray(tiles[c], layerOutput, c * size, low, high);
-        }
+        Tiles.mosaic(mosaic, layerOutput, stage.channels(), stage.width(), stage.height(), low, high);
         lowLabel.setText(layerOutput == null ? "" : Layer.valueText(low));
         highLabel.setText(layerOutput == null ? "" : Layer.valueText(high));
     }
@@ -125,6 +128,6 @@ final class FeatureMapGrid extends VBox {
 
     /** Number of tiles (for tests). */
     int tileCount() {
-        return tiles.length;
+        return frames.length;
     }
 }

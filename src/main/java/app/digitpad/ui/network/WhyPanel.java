@@ -119,7 +119,6 @@ public final class WhyPanel extends VBox {
             contrastCaption.setText("");
             low.setText("");
             high.setText("");
-            legend.setScale(1);
             return;
         }
         float scale = why.scale();
@@ -131,7 +130,6 @@ public final class WhyPanel extends VBox {
         contrastCaption.setText("Why " + why.firstName() + " and not " + why.secondName());
         low.setText(Layer.valueText(-scale));
         high.setText("+" + Layer.valueText(scale));
-        legend.setScale(scale);
     }
 
     private static String caption(String role, String name, float p) {
