@@ -5,7 +5,7 @@ import javafx.css.CssMetaData;
 import javafx.css.Styleable;
 import javafx.css.StyleableProperty;
 import javafx.css.StyleablePropertyFactory;
-import javafx.scene.image.ImageView;
+import javafx.scene.canvas.Canvas;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
@@ -13,8 +13,9 @@ import javafx.scene.paint.Color;
 /**
  * A picture in a diverging colour scale whose two ends come from CSS: {@code -dp-for-color}
  * (positive values: evidence for a class) and {@code -dp-against-color} (negative values), laid over
- * a grey ground at an opacity that grows with the value's size. The picture is one small image shown
- * enlarged without smoothing, so an update is one texture upload however many pixels change.
+ * a grey ground at an opacity that grows with the value's size. The picture is one small image drawn
+ * enlarged with sharp pixel edges on a canvas (ImageView's smooth=false was not honoured on every
+ * pipeline), so an update is one texture upload however many pixels change.
  */
 abstract class DivergingColours extends Region {
     private static final StyleablePropertyFactory<DivergingColours> FACTORY =
@@ -25,14 +26,13 @@ abstract class DivergingColours extends Region {
     private final StyleableProperty<Color> againstColor = FACTORY.createStyleableColorProperty(this, "againstColor",
             "-dp-against-color", s -> s.againstColor, Color.rgb(38, 110, 214));
     private final WritableImage image;
+    private final Canvas canvas;
 
     DivergingColours(int pixelsWide, int pixelsHigh, double width, double height) {
         image = new WritableImage(pixelsWide, pixelsHigh);
-        ImageView view = new ImageView(image);
-        view.setSmooth(false);
-        view.setFitWidth(width);
-        view.setFitHeight(height);
-        getChildren().add(view);
+        canvas = new Canvas(width, height);
+        canvas.getGraphicsContext2D().setImageSmoothing(false);
+        getChildren().add(canvas);
         setMinSize(width, height);
         setPrefSize(width, height);
         setMaxSize(width, height);
@@ -50,6 +50,9 @@ abstract class DivergingColours extends Region {
         paint(argb, w, h);
         image.getPixelWriter().setPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(),
                 java.nio.IntBuffer.wrap(argb), w);
+        var g = canvas.getGraphicsContext2D();
+        g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
+        g.drawImage(image, 0, 0, canvas.getWidth(), canvas.getHeight());
     }
 
     /**

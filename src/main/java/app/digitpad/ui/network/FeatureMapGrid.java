@@ -2,16 +2,11 @@ package app.digitpad.ui.network;
 
 import app.digitpad.ml.inspect.Layer;
 import app.digitpad.ml.inspect.Stage;
-import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
-import javafx.geometry.Rectangle2D;
 import javafx.scene.control.Label;
-import javafx.scene.image.ImageView;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.StackPane;
-import javafx.scene.layout.TilePane;
 import javafx.scene.layout.VBox;
 
 /**
@@ -20,15 +15,14 @@ import javafx.scene.layout.VBox;
  * enlarged in the detail card, click to pin it there.
  */
 final class FeatureMapGrid extends VBox {
-    static final PseudoClass PINNED = PseudoClass.getPseudoClass("pinned");
     /** About this many screen pixels per tile side, in whole multiples of the map's side. */
     private static final double TILE = 44;
 
     private final int stageIndex;
     private final Stage stage;
-    /** All channels side by side in one image, which every tile shows a window of: one texture upload per update. */
+    /** All channels side by side in one image, which the tiles are cut from. */
     private final WritableImage mosaic;
-    private final StackPane[] frames;
+    private final TileCanvas tiles;
     private final Label lowLabel = new Label();
     private final Label highLabel = new Label();
     private float low;
@@ -57,28 +51,14 @@ final class FeatureMapGrid extends VBox {
         legend.getStyleClass().add("stage-legend");
 
         double scale = Math.max(1, Math.round(TILE / Math.max(stage.height(), stage.width())));
-        TilePane grid = new TilePane();
-        grid.getStyleClass().add("tile-grid");
-        grid.setId("stage-" + stageIndex + "-tiles");
-        mosaic = new WritableImage(stage.channels() * stage.width(), stage.height());
-        frames = new StackPane[stage.channels()];
-        for (int c = 0; c < stage.channels(); c++) {
-            ImageView view = new ImageView(mosaic);
-            view.setViewport(new Rectangle2D(c * stage.width(), 0, stage.width(), stage.height()));
-            view.setSmooth(false);
-            view.setFitWidth(stage.width() * scale);
-            view.setFitHeight(stage.height() * scale);
-            StackPane frame = new StackPane(view);
-            frame.getStyleClass().add("tile");
-            frame.setId("stage-" + stageIndex + "-tile-" + c);
-            TileRef ref = TileRef.featureMap(stageIndex, c);
-            frame.setOnMouseEntered(e -> model.hover(ref));
-            frame.setOnMouseExited(e -> model.hover(null));
-            frame.setOnMouseClicked(e -> model.pin(ref));
-            frames[c] = frame;
-            grid.getChildren().add(frame);
-        }
-        getChildren().addAll(new HBox(8, title, shape), legend, grid);
+        mosaic = Tiles.newMosaic(stage.channels(), stage.width(), stage.height());
+        tiles = new TileCanvas(stage.channels(), stage.width(), stage.height(), scale,
+                c -> model.hover(c < 0 ? null : TileRef.featureMap(stageIndex, c)),
+                c -> model.pin(TileRef.featureMap(stageIndex, c)));
+        tiles.setId("stage-" + stageIndex + "-tiles");
+        HBox head = new HBox(8, title, shape);
+        head.setAlignment(Pos.BASELINE_LEFT);
+        getChildren().addAll(head, legend, tiles);
         show(null);
     }
 
@@ -96,14 +76,13 @@ final class FeatureMapGrid extends VBox {
             }
         }
         Tiles.mosaic(mosaic, layerOutput, stage.channels(), stage.width(), stage.height(), low, high);
+        tiles.setImage(mosaic);
         lowLabel.setText(layerOutput == null ? "" : Layer.valueText(low));
         highLabel.setText(layerOutput == null ? "" : Layer.valueText(high));
     }
 
     void markPinned(int channel) {
-        for (int c = 0; c < frames.length; c++) {
-            frames[c].pseudoClassStateChanged(PINNED, c == channel);
-        }
+        tiles.setPinned(channel);
     }
 
     int stageIndex() {
@@ -126,8 +105,15 @@ final class FeatureMapGrid extends VBox {
         return values;
     }
 
-    /** Number of tiles (for tests). */
+    WritableImage mosaic() {
+        return mosaic;
+    }
+
+    TileCanvas tiles() {
+        return tiles;
+    }
+
     int tileCount() {
-        return frames.length;
+        return stage.channels();
     }
 }

@@ -4,11 +4,9 @@ import app.digitpad.ml.inspect.FilterBank;
 import app.digitpad.ml.inspect.Layer;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
-import javafx.scene.image.ImageView;
+import javafx.scene.image.WritableImage;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.StackPane;
-import javafx.scene.layout.TilePane;
 import javafx.scene.layout.VBox;
 
 /** The first layer's learned filters as tiles on one symmetric scale: negative weights dark, 0 mid-grey, positive light. */
@@ -16,7 +14,8 @@ final class FilterGrid extends VBox {
     private static final double TILE = 40;
 
     private final FilterBank bank;
-    private final StackPane[] frames;
+    private final WritableImage mosaic;
+    private final TileCanvas tiles;
 
     FilterGrid(FilterBank bank, NetworkViewModel model) {
         super(4);
@@ -39,33 +38,31 @@ final class FilterGrid extends VBox {
         legend.setAlignment(Pos.CENTER_LEFT);
         legend.getStyleClass().add("stage-legend");
 
-        double scale = Math.max(1, Math.round(TILE / Math.max(1, Math.max(bank.height(), bank.width()))));
-        TilePane grid = new TilePane();
-        grid.getStyleClass().addAll("tile-grid", "filter-grid");
-        frames = new StackPane[bank.count()];
+        int w = bank.width();
+        int h = bank.height();
+        float[] all = new float[bank.count() * w * h];
         for (int c = 0; c < bank.count(); c++) {
-            ImageView view = Tiles.view(bank.width(), bank.height(), scale);
-            Tiles.signed(view, bank.filters().get(c), magnitude);
-            StackPane frame = new StackPane(view);
-            frame.getStyleClass().add("tile");
-            frame.setId("filter-" + c);
-            TileRef ref = TileRef.filter(c);
-            frame.setOnMouseEntered(e -> model.hover(ref));
-            frame.setOnMouseExited(e -> model.hover(null));
-            frame.setOnMouseClicked(e -> model.pin(ref));
-            frames[c] = frame;
-            grid.getChildren().add(frame);
+            System.arraycopy(bank.filters().get(c), 0, all, c * w * h, w * h);
         }
-        getChildren().addAll(title, legend, grid);
+        mosaic = Tiles.newMosaic(bank.count(), w, h);
+        Tiles.mosaic(mosaic, all, bank.count(), w, h, -magnitude, magnitude);
+        double scale = Math.max(1, Math.round(TILE / Math.max(w, h)));
+        tiles = new TileCanvas(bank.count(), w, h, scale, c -> model.hover(c < 0 ? null : TileRef.filter(c)),
+                c -> model.pin(TileRef.filter(c)));
+        tiles.setId("filter-tiles");
+        tiles.setImage(mosaic);
+        getChildren().addAll(title, legend, tiles);
     }
 
     FilterBank bank() {
         return bank;
     }
 
+    WritableImage mosaic() {
+        return mosaic;
+    }
+
     void markPinned(int channel) {
-        for (int c = 0; c < frames.length; c++) {
-            frames[c].pseudoClassStateChanged(FeatureMapGrid.PINNED, c == channel);
-        }
+        tiles.setPinned(channel);
     }
 }

@@ -246,17 +246,16 @@ public final class NetworkView extends BorderPane {
         }
         if (tile.kind() == TileRef.Kind.FILTER && filterGrid != null && tile.channel() < filterGrid.bank().count()) {
             var bank = filterGrid.bank();
-            detail.showFilter("First layer", tile.channel(), bank.count(), bank.filters().get(tile.channel()), bank.width(),
-                    bank.height(), bank.maxMagnitude(), pinned);
+            detail.showFilter("First layer", tile.channel(), bank.count(), filterGrid.mosaic(), bank.filters().get(tile.channel()),
+                    bank.width(), bank.height(), pinned);
             return;
         }
         for (FeatureMapGrid grid : grids) {
             if (tile.kind() == TileRef.Kind.FEATURE_MAP && grid.stageIndex() == tile.stage() && tile.channel() < grid.tileCount()) {
                 Stage stage = grid.stage();
-                int size = stage.height() * stage.width();
                 detail.showMap("Layer " + (stage.firstLayer() + 1) + " (" + stage.title().split(" → ")[0] + ")", tile.channel(),
-                        stage.channels(), grid.values(), tile.channel() * size, stage.width(), stage.height(), grid.low(),
-                        grid.high(), pinned);
+                        stage.channels(), grid.mosaic(), grid.values(), stage.width(), stage.height(), grid.low(), grid.high(),
+                        pinned);
                 return;
             }
         }
@@ -274,5 +273,10 @@ public final class NetworkView extends BorderPane {
     /** The feature-map grids shown, one per convolution stage (for tests). */
     List<FeatureMapGrid> grids() {
         return grids;
+    }
+
+    /** The first layer's filter grid, null when it has none (for tests). */
+    FilterGrid filterGrid() {
+        return filterGrid;
     }
 }

@@ -2,8 +2,11 @@ package app.digitpad.ui.network;
 
 import app.digitpad.ml.inspect.Layer;
 import javafx.geometry.Pos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Label;
-import javafx.scene.image.ImageView;
+import javafx.scene.image.Image;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
@@ -13,7 +16,8 @@ final class TileDetail extends VBox {
 
     private final Label title = new Label();
     private final Label caption = new Label();
-    private final StackPane picture = new StackPane();
+    private final Canvas picture = new Canvas(SIDE, SIDE);
+    private final StackPane frame = new StackPane(picture);
 
     TileDetail() {
         super(4);
@@ -22,63 +26,62 @@ final class TileDetail extends VBox {
         title.setId("tile-detail-title");
         title.getStyleClass().add("detail-heading");
         title.setWrapText(true);
-        title.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        title.setMinHeight(Region.USE_PREF_SIZE);
         caption.getStyleClass().add("detail-caption");
         caption.setWrapText(true);
-        caption.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        picture.getStyleClass().add("detail-picture");
-        picture.setMinSize(SIDE, SIDE);
-        picture.setPrefSize(SIDE, SIDE);
-        picture.setMaxSize(SIDE, SIDE);
+        caption.setMinHeight(Region.USE_PREF_SIZE);
+        frame.getStyleClass().add("detail-picture");
+        frame.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        picture.getGraphicsContext2D().setImageSmoothing(false);
         setAlignment(Pos.TOP_LEFT);
-        getChildren().addAll(title, picture, caption);
+        getChildren().addAll(title, frame, caption);
         clear();
     }
 
     void clear() {
         title.setText("Hover over a tile to enlarge it; click to pin it here.");
         caption.setText("");
-        picture.getChildren().clear();
-        picture.setVisible(false);
+        frame.setVisible(false);
     }
 
-    /** A feature map: {@code values[offset ..]} of w x h on the layer's scale [low, high]. */
-    void showMap(String heading, int channel, int channels, float[] values, int offset, int w, int h, float low, float high,
+    /** Channel {@code channel} of a feature-map mosaic of w x h tiles; {@code values} null before any drawing. */
+    void showMap(String heading, int channel, int channels, Image mosaic, float[] values, int w, int h, float low, float high,
             boolean pinned) {
         title.setText(heading + " · channel " + channel + " of " + channels + (pinned ? " (pinned)" : ""));
         if (values == null) {
             caption.setText("Draw a digit to see this channel respond.");
-            show(Tiles.view(w, h, SIDE / Math.max(w, h)), null, 0, 0, 0);
-            return;
+        } else {
+            float[] range = range(values, channel * w * h, w * h);
+            caption.setText("values " + Layer.valueText(range[0]) + " to " + Layer.valueText(range[1]) + " (layer scale "
+                    + Layer.valueText(low) + " to " + Layer.valueText(high) + ")");
         }
+        draw(mosaic, channel, w, h);
+    }
+
+    /** Filter {@code channel} of a filter mosaic. */
+    void showFilter(String heading, int channel, int count, Image mosaic, float[] weights, int w, int h, boolean pinned) {
+        title.setText(heading + " · filter " + channel + " of " + count + (pinned ? " (pinned)" : ""));
+        float[] range = range(weights, 0, weights.length);
+        caption.setText("weights " + Layer.valueText(range[0]) + " to " + Layer.valueText(range[1]));
+        draw(mosaic, channel, w, h);
+    }
+
+    private void draw(Image mosaic, int channel, int w, int h) {
+        GraphicsContext g = picture.getGraphicsContext2D();
+        g.clearRect(0, 0, SIDE, SIDE);
+        double scale = SIDE / Math.max(w, h);
+        g.drawImage(mosaic, Tiles.left(channel, w), Tiles.top(channel, h), w, h, 0, 0, w * scale, h * scale);
+        frame.setVisible(true);
+    }
+
+    private static float[] range(float[] values, int from, int length) {
         float min = Float.MAX_VALUE;
         float max = -Float.MAX_VALUE;
-        for (int i = offset; i < offset + w * h; i++) {
+        for (int i = from; i < from + length; i++) {
             min = Math.min(min, values[i]);
             max = Math.max(max, values[i]);
         }
-        caption.setText("values " + Layer.valueText(min) + " to " + Layer.valueText(max) + " (layer scale "
-                + Layer.valueText(low) + " to " + Layer.valueText(high) + ")");
-        show(Tiles.view(w, h, SIDE / Math.max(w, h)), values, offset, low, high);
-    }
-
-    /** A filter, on the bank's symmetric scale. */
-    void showFilter(String heading, int channel, int count, float[] weights, int w, int h, float magnitude, boolean pinned) {
-        title.setText(heading + " · filter " + channel + " of " + count + (pinned ? " (pinned)" : ""));
-        float min = Float.MAX_VALUE;
-        float max = -Float.MAX_VALUE;
-        for (float v : weights) {
-            min = Math.min(min, v);
-            max = Math.max(max, v);
-        }
-        caption.setText("weights " + Layer.valueText(min) + " to " + Layer.valueText(max));
-        show(Tiles.view(w, h, SIDE / Math.max(w, h)), weights, 0, -magnitude, magnitude);
-    }
-
-    private void show(ImageView view, float[] values, int offset, float low, float high) {
-        Tiles.gray(view, values, offset, low, high);
-        picture.getChildren().setAll(view);
-        picture.setVisible(true);
+        return new float[] {min, max};
     }
 
     String titleText() {

@@ -32,7 +32,6 @@ import javafx.scene.Node;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Label;
 import javafx.scene.input.MouseButton;
-import javafx.scene.layout.Pane;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -89,9 +88,10 @@ class NetworkViewFxTest {
         assertEquals(2, convolutions.size(), "the shipped fast-cnn has two convolution layers");
         assertEquals(2, view.grids().size());
         for (FeatureMapGrid grid : view.grids()) {
-            Pane tiles = robot.lookup("#stage-" + grid.stageIndex() + "-tiles").queryAs(Pane.class);
-            assertEquals(grid.stage().channels(), tiles.getChildren().size());
+            TileCanvas tiles = robot.lookup("#stage-" + grid.stageIndex() + "-tiles").queryAs(TileCanvas.class);
+            assertEquals(grid.stage().channels(), tiles.count());
             assertTrue(grid.high() > 0, "the drawing lights some feature map up");
+            assertTrue(brightest(grid.mosaic()) > 200, "and the tiles show it: the layer's largest value is white");
         }
         SaliencyOverlay overlay = robot.lookup("#why-first").queryAs(SaliencyOverlay.class);
         assertEquals(784, overlay.map().length);
@@ -100,10 +100,16 @@ class NetworkViewFxTest {
         String answer = robot.lookup("#network-answer").queryAs(Label.class).getText();
         assertTrue(answer.startsWith(why.firstName() + " · "), answer + " vs " + why.firstName());
 
-        robot.moveTo("#stage-0-tile-5");
+        TileCanvas first = robot.lookup("#stage-0-tiles").queryAs(TileCanvas.class);
+        robot.moveTo(first.localToScreen(first.centre(5)));
         WaitForAsyncUtils.waitForFxEvents();
         String detail = robot.lookup("#tile-detail-title").queryAs(Label.class).getText();
         assertTrue(detail.contains("channel 5 of 32"), detail);
+        robot.clickOn(MouseButton.PRIMARY);
+        robot.moveTo("#network-answer");
+        WaitForAsyncUtils.waitForFxEvents();
+        detail = robot.lookup("#tile-detail-title").queryAs(Label.class).getText();
+        assertTrue(detail.contains("channel 5 of 32 (pinned)"), "clicked, it stays: " + detail);
 
         // usable at the window's minimum size: the toolbar's button and the pad are inside the window
         assertInsideScene(robot.lookup("#network-export").query());
@@ -136,7 +142,8 @@ class NetworkViewFxTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(0, view.grids().size(), "an mlp has no feature maps");
         assertTrue(robot.lookup("#stage-0-bars").tryQuery().isPresent(), "its first dense layer as bars");
-        assertEquals(256, robot.lookup("#filters .tile").queryAll().size(), "its 256 first-layer units as pictures");
+        assertEquals(256, robot.lookup("#filter-tiles").queryAs(TileCanvas.class).count(),
+                "its 256 first-layer units as pictures");
         assertEquals(model.structureProperty().get().summary().layers().size(), model.traceProperty().get().outputs().size());
         assertEquals(List.of(), dialogs.errors);
         assertEquals("", model.messageProperty().get());
@@ -146,6 +153,16 @@ class NetworkViewFxTest {
         robot.clickOn("#tab-network");
         WaitForAsyncUtils.waitForFxEvents();
         return robot.lookup("#network-view").queryAs(NetworkView.class);
+    }
+
+    private static int brightest(javafx.scene.image.Image image) {
+        int max = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                max = Math.max(max, image.getPixelReader().getArgb(x, y) & 0xff);
+            }
+        }
+        return max;
     }
 
     private void assertInsideScene(Node node) {
