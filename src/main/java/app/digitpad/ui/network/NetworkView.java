@@ -5,6 +5,7 @@ import app.digitpad.ml.inspect.LayerTrace;
 import app.digitpad.ml.inspect.Stage;
 import app.digitpad.ui.ShownTracker;
 import app.digitpad.ui.pad.PadCanvas;
+import app.digitpad.ui.pad.PadShortcuts;
 import app.digitpad.ui.pad.PadViewModel;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,6 +75,11 @@ public final class NetworkView extends BorderPane {
         });
         rebuild(model.structureProperty().get());
 
+        sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                PadShortcuts.install(scene, pad, this);
+            }
+        });
         ShownTracker shown = new ShownTracker(this);
         shown.shownProperty().addListener((obs, was, is) -> model.setActive(is));
         model.setActive(shown.shownProperty().get());
@@ -109,10 +115,12 @@ public final class NetworkView extends BorderPane {
         paper.setMaxSize(PAD_SIDE, PAD_SIDE);
         Button undo = new Button("Undo stroke");
         undo.setId("network-undo");
+        undo.setTooltip(new Tooltip("Remove the last stroke (Ctrl+Z)"));
         undo.setOnAction(e -> pad.undo());
         undo.disableProperty().bind(pad.emptyProperty());
         Button clear = new Button("Clear");
         clear.setId("network-clear");
+        clear.setTooltip(new Tooltip("Erase the pad (Esc or Delete)"));
         clear.setOnAction(e -> pad.clear());
         clear.disableProperty().bind(pad.emptyProperty());
         HBox tools = new HBox(8, undo, clear);

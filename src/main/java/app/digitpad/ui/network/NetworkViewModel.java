@@ -56,7 +56,7 @@ public final class NetworkViewModel {
     private final ReadOnlyObjectWrapper<NetworkStructure> structure = new ReadOnlyObjectWrapper<>(this, "structure");
     private final ReadOnlyObjectWrapper<LayerTrace> trace = new ReadOnlyObjectWrapper<>(this, "trace");
     private final ReadOnlyObjectWrapper<Why> why = new ReadOnlyObjectWrapper<>(this, "why");
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "Loading model…");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyObjectWrapper<TileRef> hovered = new ReadOnlyObjectWrapper<>(this, "hovered");
     private final ReadOnlyObjectWrapper<TileRef> pinned = new ReadOnlyObjectWrapper<>(this, "pinned");
 

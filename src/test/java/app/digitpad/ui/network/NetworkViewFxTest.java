@@ -31,6 +31,7 @@ import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
@@ -122,6 +123,12 @@ class NetworkViewFxTest {
         BufferedImage image = ImageIO.read(png.toFile());
         assertTrue(image.getHeight() > 800, "the whole view, not only what is scrolled into sight: " + image.getHeight());
         assertEquals(List.of(), dialogs.errors);
+
+        // the pad's keys work here too: Esc clears, and the view empties with the pad
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.traceProperty().get() == null);
+        assertTrue(window.padModel().strokes().isEmpty());
+        assertEquals(null, model.whyProperty().get());
     }
 
     @Test
