@@ -42,6 +42,12 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 public final class NetworkViewModel {
     /** Passes start at most this often: about ten updates a second while drawing. */
     public static final long MIN_INTERVAL_NANOS = 100_000_000L;
+    /**
+     * Saliency maps start at most this often: they cost some 30 forward passes' worth of work, so while
+     * the drawing keeps changing they follow it about four times a second; the drawing as it rests
+     * always gets its own.
+     */
+    public static final long SALIENCY_INTERVAL_NANOS = 250_000_000L;
     /** Saliency gives way to recognition for at most this long per chunk, so it cannot starve. */
     private static final long MAX_YIELD_NANOS = 50_000_000L;
 
@@ -64,13 +70,19 @@ public final class NetworkViewModel {
     /** Bumped when the view hides or the model changes: work of an older generation stops and is dropped. */
     private volatile long generation;
     private volatile boolean active;
-    private float[] input;
+    private volatile float[] input;
     // worker thread only
     private long lastStartNanos = Long.MIN_VALUE / 2;
+    private long lastSaliencyNanos = Long.MIN_VALUE / 2;
     private DigitClassifier described;
     private NetworkStructure describedStructure;
 
-    private record Request(float[] image, long generation) {}
+    /** An input to show; {@code walked} is its layer trace when a pass already made it (with {@code by}). */
+    private record Request(float[] image, long generation, LayerTrace walked, DigitClassifier by) {
+        Request(float[] image, long generation) {
+            this(image, generation, null, null);
+        }
+    }
 
     /**
      * @param worker runs the passes, one at a time
@@ -193,8 +205,22 @@ public final class NetworkViewModel {
                     post(request, () -> apply(shown, null));
                     return null;
                 }
-                LayerTrace layers = LayerWalk.run(pass, request.image());
-                post(request, () -> apply(shown, layers));
+                LayerTrace layers;
+                if (request.walked() != null && request.by() == classifier) {
+                    layers = request.walked();
+                } else {
+                    layers = LayerWalk.run(pass, request.image());
+                    post(request, () -> apply(shown, layers));
+                }
+                long now = System.nanoTime();
+                if (now - lastSaliencyNanos < SALIENCY_INTERVAL_NANOS) {
+                    // too soon after the last map: come back for this drawing, unless a newer one is waiting by then
+                    if (pending.compareAndSet(null, new Request(request.image(), request.generation(), layers, classifier))) {
+                        worker.execute(this::drain);
+                    }
+                    return null;
+                }
+                lastSaliencyNanos = now;
                 int[] two = Ranking.topTwo(layers.probabilities());
                 SaliencyMaps maps = OcclusionSaliency.compute(pass, request.image(), () -> giveWay(request));
                 Why answer = new Why(request.image(), two[0], two[1], maps, layers.probabilities());

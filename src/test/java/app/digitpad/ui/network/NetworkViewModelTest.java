@@ -38,10 +38,16 @@ class NetworkViewModelTest {
             worker.execute(task);
         }, uiQueue::add, Runnable::run, null, () -> false, NetworkViewModel.MIN_INTERVAL_NANOS);
         model.traceProperty().addListener((obs, old, t) -> traces++);
+        model.whyProperty().addListener((obs, old, w) -> {
+            if (w != null) {
+                explained++;
+            }
+        });
         pump(() -> live.getInfo() != null);
     }
 
     private int traces;
+    private int explained;
 
     @AfterEach
     void tearDown() throws Exception {
@@ -100,25 +106,28 @@ class NetworkViewModelTest {
     }
 
     @Test
-    void whileDrawingTheViewUpdatesAtMostAboutTenTimesASecond() throws Exception {
+    void whileDrawingTheLayersUpdateAtMostAboutTenTimesASecondAndTheMapsFourAndTheLastDrawingIsExplained() throws Exception {
         model.setActive(true);
         long start = System.nanoTime();
+        float[][] last = new float[1][];
         for (int i = 0; i < 200; i++) { // 200 inputs over about a second, as a fast pen gives
             float[] image = TestData.test().image(i);
+            last[0] = image;
             uiQueue.add(() -> model.setInput(image));
             Thread.sleep(5);
             while (!uiQueue.isEmpty()) {
                 uiQueue.poll().run();
             }
         }
-        pump(() -> true);
-        Thread.sleep(300);
-        while (!uiQueue.isEmpty()) {
-            uiQueue.poll().run();
-        }
         double seconds = (System.nanoTime() - start) / 1e9;
-        assertTrue(traces >= 3, "it did update: " + traces);
-        assertTrue(traces <= seconds * 10 + 2, traces + " updates in " + seconds + " s");
+        int tracesWhileDrawing = traces;
+        int mapsWhileDrawing = explained;
+        pump(() -> model.whyProperty().get() != null && model.whyProperty().get().image() == last[0]);
+        assertTrue(tracesWhileDrawing >= 3, "it did update: " + tracesWhileDrawing);
+        assertTrue(tracesWhileDrawing <= seconds * 10 + 2, tracesWhileDrawing + " layer walks in " + seconds + " s");
+        assertTrue(mapsWhileDrawing <= seconds * 4 + 2, mapsWhileDrawing + " saliency maps in " + seconds + " s");
+        assertTrue(model.traceProperty().get().image() == last[0] || java.util.Arrays.equals(model.traceProperty().get().image(),
+                last[0]), "the layers show the last drawing");
     }
 
     @Test
