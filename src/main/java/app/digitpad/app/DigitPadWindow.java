@@ -44,10 +44,11 @@ public final class DigitPadWindow {
         mainModel = new MainViewModel(liveModel, workers.background(), dialogs, ModelPreload::takeOrLoad);
         padModel = new PadViewModel(liveModel, workers.inference());
         mainView = new MainView(stage, mainModel, dialogs, new PadView(padModel),
-                () -> new NetworkView(NetworkViewModel.forApp(services, padModel), padModel),
                 () -> trainView = new TrainView(services), () -> new EvaluateView(services));
         Scene scene = new Scene(mainView, 1180, 760);
         Theme.apply(scene, false);
+        mainView.addLazyTab(1, "Network", "tab-network",
+                () -> new NetworkView(NetworkViewModel.forApp(services, padModel), padModel));
         stage.setScene(scene);
         stage.setTitle("DigitPad");
         stage.setMinWidth(900);

@@ -14,15 +14,16 @@ import javafx.stage.Stage;
 import org.controlsfx.control.StatusBar;
 
 /**
- * The window: menu, one tab per screen (draw, network, train, evaluate), and a status bar naming the
- * live model. The other screens are built the first time their tab is selected: building and
- * styling them at start took about a second of the FX thread before the pad could be used.
+ * The window: menu, one tab per screen (draw, train, evaluate, and any added with
+ * {@link #addLazyTab}), and a status bar naming the live model. The screens other than Draw are
+ * built the first time their tab is selected: building and styling them at start took about a
+ * second of the FX thread before the pad could be used.
  */
 public final class MainView extends BorderPane {
     private final TabPane tabs = new TabPane();
 
-    public MainView(Stage stage, MainViewModel model, Dialogs dialogs, Node draw, Supplier<Node> network,
-            Supplier<Node> train, Supplier<Node> evaluate) {
+    public MainView(Stage stage, MainViewModel model, Dialogs dialogs, Node draw, Supplier<Node> train,
+            Supplier<Node> evaluate) {
         getStyleClass().add("main-view");
         setId("main-view");
 
@@ -47,8 +48,7 @@ public final class MainView extends BorderPane {
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         Tab drawTab = new Tab("Draw", draw);
         drawTab.setId("tab-draw");
-        tabs.getTabs().addAll(drawTab, lazyTab("Network", "tab-network", network), lazyTab("Train", "tab-train", train),
-                lazyTab("Evaluate", "tab-evaluate", evaluate));
+        tabs.getTabs().addAll(drawTab, lazyTab("Train", "tab-train", train), lazyTab("Evaluate", "tab-evaluate", evaluate));
         setCenter(tabs);
 
         StatusBar status = new StatusBar();
@@ -56,6 +56,11 @@ public final class MainView extends BorderPane {
         status.textProperty().bind(model.statusProperty());
         status.progressProperty().bind(javafx.beans.binding.Bindings.when(model.loadingProperty()).then(-1.0).otherwise(0.0));
         setBottom(status);
+    }
+
+    /** Adds a screen's tab at {@code index}; the screen is built the first time the tab is selected. */
+    public void addLazyTab(int index, String title, String id, Supplier<Node> content) {
+        tabs.getTabs().add(index, lazyTab(title, id, content));
     }
 
     private static Tab lazyTab(String title, String id, Supplier<Node> content) {

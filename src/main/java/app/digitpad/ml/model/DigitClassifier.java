@@ -48,15 +48,6 @@ public final class DigitClassifier implements BatchClassifier, AutoCloseable {
         return model;
     }
 
-    /**
-     * Runs {@code work} with this model's network layer by layer (see {@link NetworkPass}). It does
-     * not wait for predictions, nor they for it: both only read the parameters. The caller must
-     * keep the classifier open meanwhile (a {@code LiveModel} lease does).
-     */
-    public <T> T inspect(NetworkPass.Work<T> work) throws Exception {
-        return NetworkPass.run(model.getBlock(), model.getNDManager(), metadata, work);
-    }
-
     /** Probabilities of digits 0-9 for one 28x28 image of values in [0, 1] (ink = 1). */
     public float[] predict(float[] image) throws TranslateException {
         if (image.length != MnistData.PIXELS) {
@@ -68,6 +59,15 @@ public final class DigitClassifier implements BatchClassifier, AutoCloseable {
     @Override
     public synchronized float[][] probabilities(float[] images, int count) throws TranslateException {
         return predictor.predict(new Images(images, count));
+    }
+
+    /**
+     * Runs {@code work} with this model's network layer by layer (see {@link NetworkPass}). It does
+     * not wait for predictions, nor they for it: both only read the parameters. The caller must
+     * keep the classifier open meanwhile (a {@code LiveModel} lease does).
+     */
+    public <T> T inspect(NetworkPass.Work<T> work) throws Exception {
+        return NetworkPass.run(model.getBlock(), model.getNDManager(), metadata, work);
     }
 
     @Override

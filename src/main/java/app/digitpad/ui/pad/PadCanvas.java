@@ -3,7 +3,6 @@ package app.digitpad.ui.pad;
 import app.digitpad.preprocess.Point;
 import app.digitpad.preprocess.Stroke;
 import app.digitpad.preprocess.StrokeRenderer;
-import app.digitpad.ui.ShownTracker;
 import java.util.List;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -26,7 +25,7 @@ public final class PadCanvas extends Pane {
     private final Canvas canvas = new Canvas();
     private final PadViewModel model;
 
-    private final ShownTracker shown = new ShownTracker(this);
+    private final app.digitpad.ui.ShownTracker shown = new app.digitpad.ui.ShownTracker(this);
 
     public PadCanvas(PadViewModel model) {
         this(model, "pad", 200);
