@@ -46,7 +46,7 @@ class FilterBankTest {
 
     @Test
     void seedCnnShowsItsKernelsAndMlpItsUnitsWeightsAsPictures() throws Exception {
-        try (DigitClassifier classifier = Networks.untrained(Architecture.SEED_CNN)) {
+        try (DigitClassifier classifier = Networks.oneBatch(Architecture.SEED_CNN)) {
             ModelSummary summary = classifier.inspect(ModelSummary::of);
             FilterBank bank = classifier.inspect(pass -> FilterBank.of(pass, summary));
             float[] w = LayerWalkTest.parameter(classifier, 0, "weight");
@@ -54,7 +54,7 @@ class FilterBankTest {
             assertEquals(3, bank.height());
             assertArrayEquals(Arrays.copyOfRange(w, 9 * 5, 9 * 6), bank.filters().get(5));
         }
-        try (DigitClassifier classifier = Networks.untrained(Architecture.MLP)) {
+        try (DigitClassifier classifier = Networks.oneBatch(Architecture.MLP)) {
             ModelSummary summary = classifier.inspect(ModelSummary::of);
             FilterBank bank = classifier.inspect(pass -> FilterBank.of(pass, summary));
             float[] w = LayerWalkTest.parameter(classifier, 1, "weight");

@@ -33,7 +33,7 @@ class LayerWalkTest {
     @ParameterizedTest
     @EnumSource(Architecture.class)
     void everyLayerOutputHasItsSummarysShapeAndTheStagesAreTheExpectedOnes(Architecture architecture) throws Exception {
-        try (DigitClassifier classifier = Networks.untrained(architecture)) {
+        try (DigitClassifier classifier = Networks.oneBatch(architecture)) {
             float[] image = TestData.test().image(0);
             ModelSummary summary = classifier.inspect(ModelSummary::of);
             LayerTrace trace = classifier.inspect(pass -> LayerWalk.run(pass, image));
@@ -84,7 +84,7 @@ class LayerWalkTest {
     @ParameterizedTest
     @EnumSource(Architecture.class)
     void aMeanGreyInputGivesTheBiasAloneInTheFirstWeightedLayer(Architecture architecture) throws Exception {
-        try (DigitClassifier classifier = Networks.untrained(architecture)) {
+        try (DigitClassifier classifier = Networks.oneBatch(architecture)) {
             float[] grey = new float[MnistData.PIXELS];
             Arrays.fill(grey, classifier.metadata().normalizationMean());
             ModelSummary summary = classifier.inspect(ModelSummary::of);

@@ -18,7 +18,7 @@ class ModelSummaryTest {
     @ParameterizedTest
     @EnumSource(Architecture.class)
     void totalsEqualWhatTheModelHoldsAndShapesMatchARealForwardPass(Architecture architecture) throws Exception {
-        try (DigitClassifier classifier = Networks.untrained(architecture)) {
+        try (DigitClassifier classifier = Networks.oneBatch(architecture)) {
             ModelSummary summary = classifier.inspect(ModelSummary::of);
             assertEquals(Networks.heldParameters(classifier), summary.totalParameters());
             assertEquals(10, summary.classes());
@@ -42,7 +42,7 @@ class ModelSummaryTest {
 
     @Test
     void seedCnnCountsByHand() throws Exception {
-        try (DigitClassifier classifier = Networks.untrained(Architecture.SEED_CNN)) {
+        try (DigitClassifier classifier = Networks.oneBatch(Architecture.SEED_CNN)) {
             ModelSummary summary = classifier.inspect(ModelSummary::of);
             // conv 1->32 3x3, conv 32->64 3x3, dense 1600->128, dense 128->10, each with biases
             long params = (32 * 9 + 32) + (64 * 32 * 9 + 64) + (1600 * 128 + 128) + (128 * 10 + 10);
@@ -56,7 +56,7 @@ class ModelSummaryTest {
 
     @Test
     void lenet5CountsByHand() throws Exception {
-        try (DigitClassifier classifier = Networks.untrained(Architecture.LENET5)) {
+        try (DigitClassifier classifier = Networks.oneBatch(Architecture.LENET5)) {
             ModelSummary summary = classifier.inspect(ModelSummary::of);
             long params = (6 * 25 + 6) + (16 * 6 * 25 + 16) + (400 * 120 + 120) + (120 * 84 + 84) + (84 * 10 + 10);
             long macs = 28L * 28 * 6 * 25 + 10L * 10 * 16 * 6 * 25 + 400 * 120 + 120 * 84 + 84 * 10;

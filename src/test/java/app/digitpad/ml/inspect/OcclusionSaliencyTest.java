@@ -76,7 +76,8 @@ class OcclusionSaliencyTest {
 
     @Test
     void erasingTheTopRankedPixelsHurtsTheAnswerMoreThanErasingRandomInkMlp() throws Exception {
-        TrainingConfig config = new TrainingConfig(Architecture.MLP, 2, 64, 0.001f, Schedule.CONSTANT, 7, 4_000, 1_000, false);
+        TrainingConfig config = TrainingConfig.defaults().withArchitecture(Architecture.MLP).withEpochs(2).withBatchSize(64)
+                .withLearningRate(0.001f).withSchedule(Schedule.CONSTANT).withSeed(7).withLimits(4_000, 1_000);
         try (TrainingResult mlp = new TrainingRun(config, TestData.train(), TestData.test(), new TrainingListener() {}).run()) {
             assertMapsRankInk(mlp.classifier(), "mlp");
         }

@@ -139,7 +139,7 @@ class NetworkViewFxTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.whyProperty().get() != null);
 
         Path file = dir.resolve("mlp.dpmodel");
-        try (DigitClassifier mlp = Networks.untrained(Architecture.MLP)) {
+        try (DigitClassifier mlp = Networks.oneBatch(Architecture.MLP)) {
             ModelFiles.save(mlp, file);
         }
         robot.interact(() -> window.mainModel().openModel(file));

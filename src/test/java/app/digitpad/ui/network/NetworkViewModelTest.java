@@ -136,7 +136,7 @@ class NetworkViewModelTest {
         model.setActive(true);
         model.setInput(image);
         pump(() -> model.whyProperty().get() != null);
-        DigitClassifier mlp = Networks.untrained(Architecture.MLP);
+        DigitClassifier mlp = Networks.oneBatch(Architecture.MLP);
         live.replace(mlp, null);
         model.modelChanged();
         pump(() -> model.structureProperty().get().summary().architecture() == Architecture.MLP
