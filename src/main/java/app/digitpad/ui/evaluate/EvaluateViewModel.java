@@ -319,6 +319,15 @@ public final class EvaluateViewModel {
         inspected.set(items.isEmpty() ? null : items.get(0));
     }
 
+    /** Inspects the image after (or, for {@code step} -1, before) the inspected one on this page. */
+    public void inspectStep(int step) {
+        int at = pageItems.indexOf(inspected.get());
+        int next = at + step;
+        if (at >= 0 && next >= 0 && next < pageItems.size()) {
+            inspected.set(pageItems.get(next));
+        }
+    }
+
     /** Shows an image's details (on hover or selection); {@code null} is ignored. */
     public void inspect(GalleryItem item) {
         if (item != null) {

@@ -1,7 +1,7 @@
 package app.digitpad.ui.evaluate;
 
 import app.digitpad.ui.evaluate.EvaluateViewModel.GalleryItem;
-import app.digitpad.ui.network.WhyPanel;
+import atlantafx.base.theme.Styles;
 import java.util.HashMap;
 import java.util.Map;
 import javafx.css.PseudoClass;
@@ -10,6 +10,8 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -28,7 +30,6 @@ import javafx.scene.layout.VBox;
 final class GalleryView extends VBox {
     static final int THUMB_SCALE = 2;
     static final int DETAIL_SCALE = 3;
-    private static final double WHY_SIDE = 72;
     private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
 
     private final EvaluateViewModel model;
@@ -63,7 +64,29 @@ final class GalleryView extends VBox {
         page.getStyleClass().add("gallery-page");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(8, title, spacer, previous, page, next);
+        ToggleButton imagesMode = new ToggleButton("Images");
+        imagesMode.setId("gallery-mode-images");
+        imagesMode.setTooltip(new Tooltip("The cell's images, a page at a time"));
+        ToggleButton whyMode = new ToggleButton("Why?");
+        whyMode.setId("gallery-mode-why");
+        whyMode.setTooltip(new Tooltip("Why the selected image was read as it was: saliency maps for its prediction "
+                + "and its true digit"));
+        imagesMode.getStyleClass().add(Styles.LEFT_PILL);
+        whyMode.getStyleClass().add(Styles.RIGHT_PILL);
+        ToggleGroup modes = new ToggleGroup();
+        imagesMode.setToggleGroup(modes);
+        whyMode.setToggleGroup(modes);
+        modes.selectToggle(model.why().shownProperty().get() ? whyMode : imagesMode);
+        modes.selectedToggleProperty().addListener((obs, old, now) -> {
+            if (now == null) {
+                modes.selectToggle(old); // one of the two is always on
+            } else {
+                model.why().shownProperty().set(now == whyMode);
+            }
+        });
+        HBox mode = new HBox(imagesMode, whyMode);
+        mode.visibleProperty().bind(model.selectedCellProperty().isNotNull());
+                HBox header = new HBox(8, title, spacer, mode, previous, page, next);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("gallery-header");
         Runnable pager = () -> {
@@ -106,11 +129,14 @@ final class GalleryView extends VBox {
         detail.getStyleClass().add("gallery-detail");
         detail.visibleProperty().bind(model.inspectedProperty().isNotNull());
 
-        Node why = why(model);
-        VBox images = new VBox(6, scroll, why);
-        VBox.setVgrow(scroll, Priority.ALWAYS);
-        HBox.setHgrow(images, Priority.ALWAYS);
-        HBox content = new HBox(10, images, detail);
+        HBox.setHgrow(scroll, Priority.ALWAYS);
+        HBox images = new HBox(10, scroll, detail);
+        GalleryWhyView why = new GalleryWhyView(model);
+        // the page of images, or the selected image's "why" maps in the same space (no room for both)
+        images.visibleProperty().bind(model.why().shownProperty().not());
+        why.visibleProperty().bind(model.why().shownProperty());
+        StackPane content = new StackPane(images, why);
+        content.setAlignment(Pos.TOP_LEFT);
         VBox.setVgrow(content, Priority.ALWAYS);
         getChildren().addAll(header, content);
 
@@ -121,24 +147,6 @@ final class GalleryView extends VBox {
             select(item == null ? null : thumbs.get(item));
         });
         rebuild();
-    }
-
-    /** Under the page of images: why the selected one got its prediction, shown while one is selected. */
-    private static Node why(EvaluateViewModel model) {
-        Label title = new Label();
-        title.setId("gallery-why-title");
-        title.getStyleClass().add("gallery-why-title");
-        title.setWrapText(true);
-        title.setMinHeight(Region.USE_PREF_SIZE);
-        title.textProperty().bind(model.why().textProperty());
-        WhyPanel why = new WhyPanel(WHY_SIDE, "", "", title);
-        why.setId("gallery-why");
-        why.getStyleClass().add("gallery-why");
-        model.why().whyProperty().addListener((obs, old, w) -> why.show(w));
-        why.visibleProperty().bind(model.why().textProperty().isNotEmpty());
-        why.managedProperty().bind(why.visibleProperty());
-        why.setMinHeight(Region.USE_PREF_SIZE);
-        return why;
     }
 
     private void rebuild() {

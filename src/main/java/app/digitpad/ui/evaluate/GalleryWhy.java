@@ -6,10 +6,12 @@ import app.digitpad.ui.evaluate.EvaluateViewModel.GalleryItem;
 import app.digitpad.ui.network.Why;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 
 /**
  * The "why" maps of the gallery's inspected image: its prediction against its true digit (or, when
@@ -33,12 +35,17 @@ public final class GalleryWhy {
     private final Executor fx;
     private final ReadOnlyObjectWrapper<Why> why = new ReadOnlyObjectWrapper<>(this, "why");
     private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper(this, "text", "");
+    private final BooleanProperty shown = new SimpleBooleanProperty(this, "shown", false);
     private long generation;
+
+    private GalleryItem item;
+    private GalleryItem explained;
 
     GalleryWhy(Explainer explainer, Executor background, Executor fx) {
         this.explainer = explainer;
         this.background = background;
         this.fx = fx;
+        shown.addListener((obs, was, is) -> refresh());
     }
 
     /** Occlusion saliency with the live model. */
@@ -55,23 +62,38 @@ public final class GalleryWhy {
         };
     }
 
-    void explain(GalleryItem item) {
+    /** The inspected image changed; its maps are worked out while they are on show. */
+    void explain(GalleryItem next) {
+        item = next;
+        refresh();
+    }
+
+    private void refresh() {
+        if (item == explained && (item == null || why.get() != null || !text.get().isEmpty())) {
+            return; // already shown or under way
+        }
+        if (!shown.get() && item != null) {
+            return;
+        }
+        GalleryItem target = item;
+        explained = target;
         long mine = ++generation;
         why.set(null);
-        if (item == null) {
+        if (target == null) {
             text.set("");
             return;
         }
-        boolean wrong = item.prediction() != item.label();
-        int second = wrong ? item.label() : item.top3()[1];
-        text.set(String.format("Working out why #%d was read as %d…", item.index(), item.prediction()));
+        boolean wrong = target.prediction() != target.label();
+        int second = wrong ? target.label() : target.top3()[1];
+        text.set(String.format("Working out why #%d was read as %d…", target.index(), target.prediction()));
         background.execute(() -> {
             try {
-                Optional<Why> answer = explainer.explain(item.pixels(), item.prediction(), second);
+                Optional<Why> answer = explainer.explain(target.pixels(), target.prediction(), second);
                 String done = answer.isEmpty() ? "" : wrong
-                        ? String.format("Why #%d was read as %d and not %d, its true digit:", item.index(), item.prediction(),
-                                item.label())
-                        : String.format("Why #%d is a %d and not a %d, the runner-up:", item.index(), item.prediction(), second);
+                        ? String.format("Why #%d was read as %d and not %d, its true digit:", target.index(),
+                                target.prediction(), target.label())
+                        : String.format("Why #%d is a %d and not a %d, the runner-up:", target.index(), target.prediction(),
+                                second);
                 fx.execute(() -> {
                     if (mine == generation) {
                         why.set(answer.orElse(null));
@@ -87,6 +109,11 @@ public final class GalleryWhy {
                 });
             }
         });
+    }
+
+    /** Whether the gallery shows the maps (true) or the page of images (false). */
+    public BooleanProperty shownProperty() {
+        return shown;
     }
 
     /** Saliency of the inspected image; null while it is worked out or when nothing is inspected. */
