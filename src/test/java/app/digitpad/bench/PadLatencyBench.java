@@ -102,15 +102,17 @@ public final class PadLatencyBench {
             stages.clear();
             network.reset();
             long phaseStart = System.nanoTime();
+            long cpuStart = processCpuNanos();
             for (PenDigit digit : digits) {
                 replay(pad, digit);
             }
             double seconds = (System.nanoTime() - phaseStart) / 1e9;
+            double cpu = (processCpuNanos() - cpuStart) / 1e9;
             List<Long> sorted = new ArrayList<>(latencies);
             Collections.sort(sorted);
             System.out.printf("stroke event -> bars updated (%s, %s tab open): %d recognitions, p50 %.2f ms, p99 %.2f ms, "
-                    + "max %.2f ms%n", phase[0], phase[1], sorted.size(), pct(sorted, 50), pct(sorted, 99),
-                    sorted.get(sorted.size() - 1) / 1e6);
+                    + "max %.2f ms; the app used %.2f s of CPU per second of drawing%n", phase[0], phase[1], sorted.size(),
+                    pct(sorted, 50), pct(sorted, 99), sorted.get(sorted.size() - 1) / 1e6, cpu / seconds);
             if (phase[1].equals("network")) {
                 System.out.printf("    network view: %d layer walks (%.1f/s, at most %d in any second), %d saliency maps in %.1f s"
                         + " of drawing%n", network.walks(), network.walks() / seconds, network.busiestSecond(), network.maps(),
@@ -140,6 +142,11 @@ public final class PadLatencyBench {
         Platform.runLater(window[0]::shutdown);
         Platform.exit();
         System.exit(0);
+    }
+
+    /** CPU time of the whole process (all its threads, PyTorch's native ones too). */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** Selects the Draw or the Network tab, and the first time the Network view is built, counts its updates. */
