@@ -109,10 +109,6 @@ final class FeatureMapGrid extends VBox {
         return mosaic;
     }
 
-    TileCanvas tiles() {
-        return tiles;
-    }
-
     int tileCount() {
         return stage.channels();
     }

@@ -83,8 +83,4 @@ final class TileDetail extends VBox {
         }
         return new float[] {min, max};
     }
-
-    String titleText() {
-        return title.getText();
-    }
 }
