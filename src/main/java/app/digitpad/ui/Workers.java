@@ -2,6 +2,8 @@ package app.digitpad.ui;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -12,12 +14,39 @@ import java.util.concurrent.atomic.AtomicInteger;
  * engine call can never keep the JVM alive after the window closes.
  */
 public final class Workers implements AutoCloseable {
-    private final ExecutorService inference = Executors.newSingleThreadExecutor(named("digitpad-inference"));
+    /** Tasks given to the inference thread and not finished yet. */
+    private final AtomicInteger inferenceTasks = new AtomicInteger();
+    private final ExecutorService inference = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
+            named("digitpad-inference")) {
+        @Override
+        public void execute(Runnable task) {
+            inferenceTasks.incrementAndGet();
+            try {
+                super.execute(task);
+            } catch (RuntimeException e) {
+                inferenceTasks.decrementAndGet();
+                throw e;
+            }
+        }
+
+        @Override
+        protected void afterExecute(Runnable task, Throwable thrown) {
+            inferenceTasks.decrementAndGet();
+        }
+    };
     private final ExecutorService background = Executors.newCachedThreadPool(named("digitpad-worker"));
     private final ExecutorService network = Executors.newSingleThreadExecutor(named("digitpad-network"));
 
     public ExecutorService inference() {
         return inference;
+    }
+
+    /**
+     * True while the inference thread has work waiting or running (live recognition). Any thread:
+     * engine work that can wait, the Network view's, polls it to give way.
+     */
+    public boolean inferenceBusy() {
+        return inferenceTasks.get() > 0;
     }
 
     public ExecutorService background() {

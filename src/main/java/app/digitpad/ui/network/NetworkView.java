@@ -5,7 +5,6 @@ import app.digitpad.ml.inspect.LayerTrace;
 import app.digitpad.ml.inspect.Stage;
 import app.digitpad.ui.ShownTracker;
 import app.digitpad.ui.pad.PadCanvas;
-import app.digitpad.ui.pad.PadShortcuts;
 import app.digitpad.ui.pad.PadViewModel;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +14,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -75,14 +76,30 @@ public final class NetworkView extends BorderPane {
         });
         rebuild(model.structureProperty().get());
 
-        sceneProperty().addListener((obs, old, scene) -> {
-            if (scene != null) {
-                PadShortcuts.install(scene, pad, this);
-            }
-        });
         ShownTracker shown = new ShownTracker(this);
         shown.shownProperty().addListener((obs, was, is) -> model.setActive(is));
         model.setActive(shown.shownProperty().get());
+        // the pad's keys, as on the Draw screen, while this screen is the one shown
+        javafx.event.EventHandler<KeyEvent> keys = e -> {
+            if (!shown.shownProperty().get()) {
+                return;
+            }
+            if (e.getCode() == KeyCode.ESCAPE || e.getCode() == KeyCode.DELETE) {
+                pad.clear();
+                e.consume();
+            } else if (e.getCode() == KeyCode.Z && e.isShortcutDown()) {
+                pad.undo();
+                e.consume();
+            }
+        };
+        sceneProperty().addListener((obs, old, scene) -> {
+            if (old != null) {
+                old.removeEventFilter(KeyEvent.KEY_PRESSED, keys);
+            }
+            if (scene != null) {
+                scene.addEventFilter(KeyEvent.KEY_PRESSED, keys);
+            }
+        });
     }
 
     private HBox toolbar() {

@@ -102,7 +102,7 @@ public final class NetworkViewModel {
     /** The app's wiring: the pad's input as recognized, the live model, the network worker. */
     public static NetworkViewModel forApp(AppServices services, PadViewModel pad) {
         NetworkViewModel model = new NetworkViewModel(services.liveModel(), services.workers().network(), Platform::runLater,
-                services.workers().background(), services.dialogs(), pad::recognizing, MIN_INTERVAL_NANOS);
+                services.workers().background(), services.dialogs(), services.workers()::inferenceBusy, MIN_INTERVAL_NANOS);
         pad.recognitionProperty().addListener((obs, old, r) -> model.setInput(r == null ? null : r.preview()));
         var r = pad.recognitionProperty().get();
         model.setInput(r == null ? null : r.preview());

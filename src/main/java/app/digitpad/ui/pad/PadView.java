@@ -6,6 +6,9 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -117,9 +120,37 @@ public final class PadView extends BorderPane {
 
         sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {
-                PadShortcuts.install(scene, model, this);
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN), this::undoIfShown);
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), this::clearIfShown);
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DELETE), this::clearIfShown);
             }
         });
+    }
+
+    private void undoIfShown() {
+        if (isVisible() && getScene() != null && isShowingInTab()) {
+            model.undo();
+        }
+    }
+
+    private void clearIfShown() {
+        if (isShowingInTab()) {
+            model.clear();
+        }
+    }
+
+    /** Shortcuts act only while the Draw tab is the one on screen. */
+    private boolean isShowingInTab() {
+        return getParent() != null && localToScene(getBoundsInLocal()).getWidth() > 0 && isVisibleInTree();
+    }
+
+    private boolean isVisibleInTree() {
+        for (javafx.scene.Node n = this; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String describe(LiveModel.Info info) {

@@ -49,7 +49,6 @@ public final class PadViewModel {
     private long appliedSequence;
     private long discardBefore;
     private long lastRequestNanos;
-    private volatile boolean recognizing;
 
     private record Request(long sequence, List<Stroke> strokes, long eventNanos) {}
 
@@ -136,25 +135,8 @@ public final class PadViewModel {
         }
     }
 
-    /**
-     * True while a drawing waits for recognition or is being recognized. Any thread: other engine
-     * work that can wait (the Network view's) polls it to give way to the bars.
-     */
-    public boolean recognizing() {
-        return recognizing || pending.get() != null;
-    }
-
     /** On the inference thread: recognize the newest waiting drawing, if any. */
     private void drain() {
-        recognizing = true;
-        try {
-            recognizeNext();
-        } finally {
-            recognizing = false;
-        }
-    }
-
-    private void recognizeNext() {
         Request request = pending.getAndSet(null);
         if (request == null) {
             return;
