@@ -47,7 +47,7 @@ public final class DigitPadWindow {
                 () -> trainView = new TrainView(services), () -> new EvaluateView(services));
         Scene scene = new Scene(mainView, 1180, 760);
         Theme.apply(scene, false);
-        mainView.addLazyTab(1, "Network", "tab-network",
+        mainView.addLazyTab("Network", "tab-network",
                 () -> new NetworkView(NetworkViewModel.forApp(services, padModel), padModel));
         stage.setScene(scene);
         stage.setTitle("DigitPad");

@@ -58,9 +58,9 @@ public final class MainView extends BorderPane {
         setBottom(status);
     }
 
-    /** Adds a screen's tab at {@code index}; the screen is built the first time the tab is selected. */
-    public void addLazyTab(int index, String title, String id, Supplier<Node> content) {
-        tabs.getTabs().add(index, lazyTab(title, id, content));
+    /** Adds a screen's tab after the others; the screen is built the first time the tab is selected. */
+    public void addLazyTab(String title, String id, Supplier<Node> content) {
+        tabs.getTabs().add(lazyTab(title, id, content));
     }
 
     private static Tab lazyTab(String title, String id, Supplier<Node> content) {

@@ -153,9 +153,9 @@ public final class PadLatencyBench {
     private static void showTab(DigitPadWindow window, String view, NetworkUpdates network) throws Exception {
         fx(() -> {
             var tabs = window.mainView().tabs();
-            tabs.getSelectionModel().select(view.equals("draw") ? 0 : 1);
+            var tab = tabs.getTabs().stream().filter(t -> t.getId().equals("tab-" + view)).findFirst().orElseThrow();
+            tabs.getSelectionModel().select(tab);
             if (view.equals("network") && !network.attached) {
-                var tab = tabs.getTabs().get(1);
                 NetworkViewModel model = ((NetworkView) tab.getContent()).model();
                 model.traceProperty().addListener((obs, old, t) -> network.walked());
                 model.whyProperty().addListener((obs, old, w) -> network.explained(w));

@@ -1,7 +1,6 @@
 package app.digitpad.ui.evaluate;
 
 import app.digitpad.ui.evaluate.EvaluateViewModel.GalleryItem;
-import atlantafx.base.theme.Styles;
 import java.util.HashMap;
 import java.util.Map;
 import javafx.css.PseudoClass;
@@ -10,8 +9,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -64,29 +61,7 @@ final class GalleryView extends VBox {
         page.getStyleClass().add("gallery-page");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        ToggleButton imagesMode = new ToggleButton("Images");
-        imagesMode.setId("gallery-mode-images");
-        imagesMode.setTooltip(new Tooltip("The cell's images, a page at a time"));
-        ToggleButton whyMode = new ToggleButton("Why?");
-        whyMode.setId("gallery-mode-why");
-        whyMode.setTooltip(new Tooltip("Why the selected image was read as it was: saliency maps for its prediction "
-                + "and its true digit"));
-        imagesMode.getStyleClass().add(Styles.LEFT_PILL);
-        whyMode.getStyleClass().add(Styles.RIGHT_PILL);
-        ToggleGroup modes = new ToggleGroup();
-        imagesMode.setToggleGroup(modes);
-        whyMode.setToggleGroup(modes);
-        modes.selectToggle(model.why().shownProperty().get() ? whyMode : imagesMode);
-        modes.selectedToggleProperty().addListener((obs, old, now) -> {
-            if (now == null) {
-                modes.selectToggle(old); // one of the two is always on
-            } else {
-                model.why().shownProperty().set(now == whyMode);
-            }
-        });
-        HBox mode = new HBox(imagesMode, whyMode);
-        mode.visibleProperty().bind(model.selectedCellProperty().isNotNull());
-                HBox header = new HBox(8, title, spacer, mode, previous, page, next);
+        HBox header = new HBox(8, title, spacer, previous, page, next);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("gallery-header");
         Runnable pager = () -> {
@@ -122,20 +97,29 @@ final class GalleryView extends VBox {
         top3Title.getStyleClass().add("section-title");
         detailTitle.setWrapText(true);
         detailTruth.setWrapText(true);
+        Button why = new Button("Why?");
+        why.setId("gallery-mode-why");
+        why.setTooltip(new Tooltip("Why the selected image was read as it was: saliency maps for its prediction and its "
+                + "true digit"));
+        why.setOnAction(e -> model.why().shownProperty().set(true));
         VBox caption = new VBox(4, detailTitle, detailTruth);
         HBox head = new HBox(8, detailImage, caption);
-        VBox detail = new VBox(6, head, top3Title, top3);
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox top3Head = new HBox(8, top3Title, gap, why);
+        top3Head.setAlignment(Pos.CENTER_LEFT);
+        VBox detail = new VBox(6, head, top3Head, top3);
         detail.setId("gallery-detail");
         detail.getStyleClass().add("gallery-detail");
         detail.visibleProperty().bind(model.inspectedProperty().isNotNull());
 
         HBox.setHgrow(scroll, Priority.ALWAYS);
         HBox images = new HBox(10, scroll, detail);
-        GalleryWhyView why = new GalleryWhyView(model);
+        GalleryWhyView whyView = new GalleryWhyView(model);
         // the page of images, or the selected image's "why" maps in the same space (no room for both)
         images.visibleProperty().bind(model.why().shownProperty().not());
-        why.visibleProperty().bind(model.why().shownProperty());
-        StackPane content = new StackPane(images, why);
+        whyView.visibleProperty().bind(model.why().shownProperty());
+        StackPane content = new StackPane(images, whyView);
         content.setAlignment(Pos.TOP_LEFT);
         VBox.setVgrow(content, Priority.ALWAYS);
         getChildren().addAll(header, content);

@@ -12,7 +12,8 @@ import javafx.scene.layout.VBox;
 
 /**
  * The gallery's "Why?" page: saliency maps of the selected image for its prediction against its true
- * digit, over the image itself, with arrows to step through the page's images one by one.
+ * digit, over the image itself, with arrows to step through the page's images one by one and a way
+ * back to the page.
  */
 final class GalleryWhyView extends VBox {
     private static final double SIDE = 96;
@@ -48,8 +49,12 @@ final class GalleryWhyView extends VBox {
         update.run();
         HBox stepper = new HBox(6, previous, position, next);
         stepper.setAlignment(Pos.CENTER_LEFT);
+        Button back = new Button("‹ Images");
+        back.setId("gallery-mode-images");
+        back.setTooltip(new Tooltip("Back to the cell's images"));
+        back.setOnAction(e -> model.why().shownProperty().set(false));
 
-        WhyPanel maps = new WhyPanel(SIDE, "", "", new VBox(8, title, stepper));
+        WhyPanel maps = new WhyPanel(SIDE, "", "", new VBox(8, back, title, stepper));
         maps.setId("gallery-why");
         model.why().whyProperty().addListener((obs, old, w) -> maps.show(w));
         getChildren().add(maps);

@@ -162,7 +162,7 @@ class EvaluateViewFxTest {
         assertEquals(String.format("%.1f%%", p[top] * 100), text(robot, "#top3-0"));
         assertTrue(robot.lookup("#gallery-top3").queryAs(Pane.class).getChildren().size() == 9, "three rows of three");
 
-        // selected, "Why?" shows its maps for its prediction against its true digit, from the live model
+        // selected, its "Why?" shows its maps for its prediction against its true digit, from the live model
         robot.clickOn("#thumb-" + last);
         assertFalse(robot.lookup("#gallery-why-view").query().isVisible(), "the images until Why? is chosen");
         robot.clickOn("#gallery-mode-why");
