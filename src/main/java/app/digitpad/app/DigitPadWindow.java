@@ -47,14 +47,14 @@ public final class DigitPadWindow {
                 () -> trainView = new TrainView(services), () -> new EvaluateView(services));
         Scene scene = new Scene(mainView, 1180, 760);
         Theme.apply(scene, false);
-        mainView.addLazyTab("Network", "tab-network",
-                () -> new NetworkView(NetworkViewModel.forApp(services, padModel), padModel));
         stage.setScene(scene);
         stage.setTitle("DigitPad");
         stage.setMinWidth(900);
         stage.setMinHeight(620);
         stage.setOnHidden(e -> shutdown());
         StartupTiming.attach(stage, liveModel, workers.inference());
+        mainView.addLazyTab("Network", "tab-network",
+                () -> new NetworkView(NetworkViewModel.forApp(services, padModel), padModel));
         // after the shown event, so the first frame is not competing with the warm-up
         stage.addEventHandler(WindowEvent.WINDOW_SHOWN, e -> Platform.runLater(ModelPreload::windowShown));
         mainModel.loadBundledModel();

@@ -14,10 +14,9 @@ import javafx.stage.Stage;
 import org.controlsfx.control.StatusBar;
 
 /**
- * The window: menu, one tab per screen (draw, train, evaluate, and any added with
- * {@link #addLazyTab}), and a status bar naming the live model. The screens other than Draw are
- * built the first time their tab is selected: building and styling them at start took about a
- * second of the FX thread before the pad could be used.
+ * The window: menu, one tab per screen (draw, train, evaluate), and a status bar naming the live
+ * model. The Train and Evaluate screens are built the first time their tab is selected: building
+ * and styling them at start took about a second of the FX thread before the pad could be used.
  */
 public final class MainView extends BorderPane {
     private final TabPane tabs = new TabPane();
