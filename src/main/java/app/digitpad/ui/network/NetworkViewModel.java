@@ -48,6 +48,10 @@ public final class NetworkViewModel {
      * always gets its own.
      */
     public static final long SALIENCY_INTERVAL_NANOS = 250_000_000L;
+    /** A recognition slower than this from stroke to bars makes saliency wait ({@link #recognized}). */
+    static final long SLOW_RECOGNITION_NANOS = 10_000_000L;
+    /** How long saliency waits after a slow recognition. */
+    static final long BACK_OFF_NANOS = 500_000_000L;
     /** Saliency gives way to recognition for at most this long per chunk, so it cannot starve. */
     private static final long MAX_YIELD_NANOS = 50_000_000L;
 
@@ -70,6 +74,8 @@ public final class NetworkViewModel {
     /** Bumped when the view hides or the model changes: work of an older generation stops and is dropped. */
     private volatile long generation;
     private volatile boolean active;
+    /** Until when saliency waits: the bars were slow recently. */
+    private volatile long backOffUntil = Long.MIN_VALUE / 2;
     private volatile float[] input;
     // worker thread only
     private long lastStartNanos = Long.MIN_VALUE / 2;
@@ -103,7 +109,12 @@ public final class NetworkViewModel {
     public static NetworkViewModel forApp(AppServices services, PadViewModel pad) {
         NetworkViewModel model = new NetworkViewModel(services.liveModel(), services.workers().network(), Platform::runLater,
                 services.workers().background(), services.dialogs(), services.workers()::inferenceBusy, MIN_INTERVAL_NANOS);
-        pad.recognitionProperty().addListener((obs, old, r) -> model.setInput(r == null ? null : r.preview()));
+        pad.recognitionProperty().addListener((obs, old, r) -> {
+            if (r != null) {
+                model.recognized(r.latencyNanos());
+            }
+            model.setInput(r == null ? null : r.preview());
+        });
         var r = pad.recognitionProperty().get();
         model.setInput(r == null ? null : r.preview());
         services.liveModel().infoProperty().addListener((obs, old, info) -> model.modelChanged());
@@ -117,6 +128,17 @@ public final class NetworkViewModel {
         input = image;
         if (active) {
             submit();
+        }
+    }
+
+    /**
+     * The pad's bars were updated {@code latencyNanos} after the stroke event. When that was slow
+     * (the machine is busy, or the JIT still compiling just after start), saliency maps wait a while:
+     * the bars come first. Layer walks, about a millisecond each, go on.
+     */
+    public void recognized(long latencyNanos) {
+        if (latencyNanos > SLOW_RECOGNITION_NANOS) {
+            backOffUntil = System.nanoTime() + BACK_OFF_NANOS;
         }
     }
 
@@ -199,6 +221,7 @@ public final class NetworkViewModel {
                     ModelSummary summary = ModelSummary.of(pass);
                     describedStructure = NetworkStructure.of(summary, FilterBank.of(pass, summary));
                     described = classifier;
+                    warmUp(pass);
                 }
                 NetworkStructure shown = describedStructure;
                 if (request.image() == null) {
@@ -213,8 +236,9 @@ public final class NetworkViewModel {
                     post(request, () -> apply(shown, layers));
                 }
                 long now = System.nanoTime();
-                if (now - lastSaliencyNanos < SALIENCY_INTERVAL_NANOS) {
-                    // too soon after the last map: come back for this drawing, unless a newer one is waiting by then
+                if (now - lastSaliencyNanos < SALIENCY_INTERVAL_NANOS || now < backOffUntil) {
+                    // too soon after the last map, or the bars were slow: come back for this drawing, unless a
+                    // newer one is waiting by then
                     if (pending.compareAndSet(null, new Request(request.image(), request.generation(), layers, classifier))) {
                         worker.execute(this::drain);
                     }
@@ -232,6 +256,23 @@ public final class NetworkViewModel {
         } catch (Exception | LinkageError e) {
             post(request, () -> message.set("Could not look inside the network: " + describe(e)));
         }
+    }
+
+    /**
+     * One walk and one saliency map of a made-up drawing, thrown away: the first batches of a new
+     * model are slow (the engine prepares its kernels for each shape, the JIT compiles), and this way
+     * that happens as the view opens rather than while the user draws.
+     */
+    private static void warmUp(app.digitpad.ml.model.NetworkPass pass) {
+        float[] ring = new float[app.digitpad.ml.data.MnistData.PIXELS];
+        for (int y = 0; y < 28; y++) {
+            for (int x = 0; x < 28; x++) {
+                double r = Math.hypot(x - 13.5, y - 13.5);
+                ring[y * 28 + x] = r > 5 && r < 8 ? 1f : 0f;
+            }
+        }
+        LayerWalk.run(pass, ring);
+        OcclusionSaliency.compute(pass, ring);
     }
 
     /** Before each saliency chunk: stop if superseded, and let live recognition run first. */

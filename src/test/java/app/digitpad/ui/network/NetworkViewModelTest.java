@@ -95,6 +95,25 @@ class NetworkViewModelTest {
     }
 
     @Test
+    void afterASlowRecognitionTheMapsWaitWhileTheLayersGoOn() throws Exception {
+        model.setActive(true);
+        model.recognized(NetworkViewModel.SLOW_RECOGNITION_NANOS + 1);
+        long start = System.nanoTime();
+        model.setInput(TestData.test().image(0));
+        pump(() -> model.traceProperty().get() != null);
+        assertNull(model.whyProperty().get(), "the layers at once, the map not yet");
+        pump(() -> model.whyProperty().get() != null);
+        long waited = System.nanoTime() - start;
+        assertTrue(waited >= NetworkViewModel.BACK_OFF_NANOS - 100_000_000L, "the map came after " + waited / 1e6 + " ms");
+
+        model.recognized(NetworkViewModel.SLOW_RECOGNITION_NANOS - 1); // a fast one changes nothing
+        start = System.nanoTime();
+        model.setInput(TestData.test().image(1));
+        pump(() -> model.whyProperty().get() != null && model.whyProperty().get().first() == 2);
+        assertTrue(System.nanoTime() - start < NetworkViewModel.BACK_OFF_NANOS, "no wait after fast recognitions");
+    }
+
+    @Test
     void nothingRunsWhileTheViewIsHidden() throws Exception {
         model.setInput(TestData.test().image(0));
         model.setInput(TestData.test().image(1));
