@@ -20,6 +20,8 @@ import app.digitpad.ui.MainViewModel;
 import app.digitpad.ui.Theme;
 import app.digitpad.ui.Workers;
 import app.digitpad.ui.evaluate.EvaluateView;
+import app.digitpad.ui.network.NetworkView;
+import app.digitpad.ui.network.NetworkViewModel;
 import app.digitpad.ui.pad.PadView;
 import app.digitpad.ui.pad.PadViewModel;
 import app.digitpad.ui.settings.Settings;
@@ -94,6 +96,8 @@ public final class DigitPadWindow {
         place(kept.window());
         stage.setOnHidden(e -> shutdown());
         StartupTiming.attach(stage, liveModel, workers.inference());
+        mainView.addLazyTab("Network", "tab-network",
+                () -> new NetworkView(NetworkViewModel.forApp(services, padModel), padModel));
         // after the shown event, so the first frame is not competing with the warm-up
         stage.addEventHandler(WindowEvent.WINDOW_SHOWN, e -> Platform.runLater(ModelPreload::windowShown));
         liveModel.infoProperty().addListener((obs, old, info) -> {

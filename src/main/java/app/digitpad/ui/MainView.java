@@ -115,6 +115,11 @@ public final class MainView extends BorderPane {
         return help;
     }
 
+    /** Adds a screen's tab after the others; the screen is built the first time the tab is selected. */
+    public void addLazyTab(String title, String id, Supplier<Node> content) {
+        tabs.getTabs().add(lazyTab(title, id, content));
+    }
+
     private static Tab lazyTab(String title, String id, Supplier<Node> content) {
         Tab tab = new Tab(title);
         tab.setId(id);

@@ -9,7 +9,7 @@ import javafx.scene.Scene;
 /** Light and dark looks: AtlantaFX's Primer themes plus DigitPad's own stylesheet, loaded in one place. */
 public final class Theme {
     private static final PseudoClass DARK = PseudoClass.getPseudoClass("dark");
-    private static final java.util.List<String> STYLESHEETS = java.util.stream.Stream.of("digitpad.css", "train.css", "evaluate.css")
+    private static final java.util.List<String> STYLESHEETS = java.util.stream.Stream.of("digitpad.css", "train.css", "evaluate.css", "network.css")
             .map(name -> Theme.class.getResource(name).toExternalForm()).toList();
 
     private Theme() {}

@@ -10,6 +10,8 @@ import app.digitpad.preprocess.PenDigitPlacer;
 import app.digitpad.preprocess.PenDigits;
 import app.digitpad.preprocess.Point;
 import app.digitpad.preprocess.Stroke;
+import app.digitpad.ui.network.NetworkView;
+import app.digitpad.ui.network.NetworkViewModel;
 import app.digitpad.ui.pad.PadViewModel;
 import app.digitpad.ui.pad.Recognition;
 import java.lang.management.ManagementFactory;
@@ -28,9 +30,12 @@ import javafx.stage.Stage;
  * second, and normalization + forward pass alone. Needs a display (Xvfb works):
  *
  * <pre>mvn -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
- * xvfb-run -a java -cp "target/classes:target/test-classes:$(cat target/cp.txt)" app.digitpad.bench.PadLatencyBench</pre>
+ * xvfb-run -a java -cp "target/classes:target/test-classes:$(cat target/cp.txt)" app.digitpad.bench.PadLatencyBench [pen digits] [count] [draw|network]</pre>
  *
- * (Run with plain java, not exec:java, so "after JVM start" is the app's own start.)
+ * (Run with plain java, not exec:java, so "after JVM start" is the app's own start.) The third
+ * argument says which tab is open while the cold and warm rounds are drawn: the Draw tab (default)
+ * or the Network tab, whose view then walks the layers and works out saliency beside the bars. Two
+ * more warm rounds each follow, alternating the two tabs, for a comparison in the same run.
  */
 public final class PadLatencyBench {
     private static final long EVENT_NANOS = 8_000_000L;
@@ -39,6 +44,10 @@ public final class PadLatencyBench {
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
         Path file = Path.of(args.length > 0 ? args[0] : "../shared/pendigits/dev.jsonl.gz");
         int samples = args.length > 1 ? Integer.parseInt(args[1]) : 40;
+        String view = args.length > 2 ? args[2] : "draw";
+        if (!view.equals("draw") && !view.equals("network")) {
+            throw new IllegalArgumentException("the third argument is draw or network, not " + view);
+        }
 
         CountDownLatch shown = new CountDownLatch(1);
         DigitPadWindow[] window = new DigitPadWindow[1];
@@ -76,22 +85,39 @@ public final class PadLatencyBench {
                 }
             }
         }));
+        NetworkUpdates network = new NetworkUpdates();
+        showTab(window[0], view, network);
         // The first digit is drawn once the pen digits are read (after the model is live; reading them takes a second).
         long firstEventAt = System.currentTimeMillis();
         replay(pad, digits.get(0));
         System.out.printf("first prediction on screen %d ms after JVM start (%d ms after the first pointer event)%n",
                 firstAt[0] - jvmStart, firstAt[0] - firstEventAt);
-        // Cold: the first digits after start, while the JIT is still compiling; warm: the same digits again.
-        for (String phase : new String[] {"cold", "warm"}) {
+        // Cold: the first digits after start, while the JIT is still compiling; warm: the same digits again;
+        // then warm rounds alternating the two tabs.
+        String other = view.equals("draw") ? "network" : "draw";
+        String[][] rounds = {{"cold", view}, {"warm", view}, {"warm", other}, {"warm", view}, {"warm", other}};
+        for (String[] phase : rounds) {
+            showTab(window[0], phase[1], network);
             latencies.clear();
             stages.clear();
+            network.reset();
+            long phaseStart = System.nanoTime();
+            long cpuStart = processCpuNanos();
             for (PenDigit digit : digits) {
                 replay(pad, digit);
             }
+            double seconds = (System.nanoTime() - phaseStart) / 1e9;
+            double cpu = (processCpuNanos() - cpuStart) / 1e9;
             List<Long> sorted = new ArrayList<>(latencies);
             Collections.sort(sorted);
-            System.out.printf("stroke event -> bars updated (%s): %d recognitions, p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
-                    phase, sorted.size(), pct(sorted, 50), pct(sorted, 99), sorted.get(sorted.size() - 1) / 1e6);
+            System.out.printf("stroke event -> bars updated (%s, %s tab open): %d recognitions, p50 %.2f ms, p99 %.2f ms, "
+                    + "max %.2f ms; the app used %.2f s of CPU per second of drawing%n", phase[0], phase[1], sorted.size(),
+                    pct(sorted, 50), pct(sorted, 99), sorted.get(sorted.size() - 1) / 1e6, cpu / seconds);
+            if (phase[1].equals("network")) {
+                System.out.printf("    network view: %d layer walks (%.1f/s, at most %d in any second), %d saliency maps in %.1f s"
+                        + " of drawing%n", network.walks(), network.walks() / seconds, network.busiestSecond(), network.maps(),
+                        seconds);
+            }
             printStage("waiting for the inference thread", stages, Recognition.Stages::queuedNanos);
             printStage("normalization", stages, Recognition.Stages::normalizeNanos);
             printStage("forward pass", stages, Recognition.Stages::forwardNanos);
@@ -116,6 +142,72 @@ public final class PadLatencyBench {
         Platform.runLater(window[0]::shutdown);
         Platform.exit();
         System.exit(0);
+    }
+
+    /** CPU time of the whole process (all its threads, PyTorch's native ones too). */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** Selects the Draw or the Network tab, and the first time the Network view is built, counts its updates. */
+    private static void showTab(DigitPadWindow window, String view, NetworkUpdates network) throws Exception {
+        fx(() -> {
+            var tabs = window.mainView().tabs();
+            var tab = tabs.getTabs().stream().filter(t -> t.getId().equals("tab-" + view)).findFirst().orElseThrow();
+            tabs.getSelectionModel().select(tab);
+            if (view.equals("network") && !network.attached) {
+                NetworkViewModel model = ((NetworkView) tab.getContent()).model();
+                model.traceProperty().addListener((obs, old, t) -> network.walked());
+                model.whyProperty().addListener((obs, old, w) -> network.explained(w));
+                network.attached = true;
+            }
+        });
+        Thread.sleep(500); // let the view settle (and, the first time, build) before drawing
+    }
+
+    /** Counts the Network view's updates while digits are drawn. FX thread. */
+    private static final class NetworkUpdates {
+        boolean attached;
+        private final List<Long> walks = new ArrayList<>();
+        private int maps;
+
+        void walked() {
+            walks.add(System.nanoTime());
+        }
+
+        void explained(Object why) {
+            if (why != null) {
+                maps++;
+            }
+        }
+
+        synchronized void reset() throws InterruptedException {
+            fx(() -> {
+                walks.clear();
+                maps = 0;
+            });
+        }
+
+        int walks() {
+            return walks.size();
+        }
+
+        int maps() {
+            return maps;
+        }
+
+        /** Most layer walks shown within any one second. */
+        int busiestSecond() {
+            int best = 0;
+            int from = 0;
+            for (int to = 0; to < walks.size(); to++) {
+                while (walks.get(to) - walks.get(from) >= 1_000_000_000L) {
+                    from++;
+                }
+                best = Math.max(best, to - from + 1);
+            }
+            return best;
+        }
     }
 
     /** Replays a digit as pointer events 8 ms apart on the FX thread, then waits for its final answer. */

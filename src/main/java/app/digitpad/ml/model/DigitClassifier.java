@@ -88,6 +88,15 @@ public final class DigitClassifier implements BatchClassifier, AutoCloseable {
         return predictor.predict(new Images(images, count));
     }
 
+    /**
+     * Runs {@code work} with this model's network layer by layer (see {@link NetworkPass}). It does
+     * not wait for predictions, nor they for it: both only read the parameters. The caller must
+     * keep the classifier open meanwhile (a {@code LiveModel} lease does).
+     */
+    public <T> T inspect(NetworkPass.Work<T> work) throws Exception {
+        return NetworkPass.run(model.getBlock(), model.getNDManager(), metadata, work);
+    }
+
     @Override
     public synchronized void close() {
         predictor.close();

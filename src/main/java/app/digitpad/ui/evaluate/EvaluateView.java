@@ -2,6 +2,7 @@ package app.digitpad.ui.evaluate;
 
 import app.digitpad.ui.AppServices;
 import app.digitpad.ui.Shortcuts;
+import app.digitpad.ui.ShownTracker;
 import atlantafx.base.theme.Styles;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;

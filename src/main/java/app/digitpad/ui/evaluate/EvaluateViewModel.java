@@ -6,6 +6,7 @@ import app.digitpad.ml.eval.ConfusionMatrix;
 import app.digitpad.ml.eval.Evaluation;
 import app.digitpad.ml.eval.Evaluator;
 import app.digitpad.ui.AppServices;
+import app.digitpad.ui.PngFiles;
 import app.digitpad.ui.Dialogs;
 import app.digitpad.ui.LiveModel;
 import java.nio.file.Path;
@@ -124,6 +125,7 @@ public final class EvaluateViewModel {
     private final ObservableList<GalleryItem> pageItems = FXCollections.observableArrayList();
     private final ObservableList<GalleryItem> pageItemsView = FXCollections.unmodifiableObservableList(pageItems);
     private final ReadOnlyObjectWrapper<GalleryItem> inspected = new ReadOnlyObjectWrapper<>(this, "inspected");
+    private final GalleryWhy why;
 
     private List<Integer> cellIndices = List.of();
     /** Number of the newest evaluation; written on the FX thread, read by workers to see they are stale. */
@@ -132,6 +134,13 @@ public final class EvaluateViewModel {
     private boolean outOfDate = true;
 
     public EvaluateViewModel(ModelSource models, Callable<MnistData> testSet, Executor background, Executor fx, Dialogs dialogs) {
+        this(models, testSet, background, fx, dialogs, GalleryWhy.Explainer.NONE);
+    }
+
+    /** @param explainer works out the "why" maps of the inspected image */
+    public EvaluateViewModel(ModelSource models, Callable<MnistData> testSet, Executor background, Executor fx, Dialogs dialogs,
+            GalleryWhy.Explainer explainer) {
+        this.why = new GalleryWhy(explainer, background, fx);
         this.models = models;
         this.testSet = testSet;
         this.background = background;
@@ -139,6 +148,7 @@ public final class EvaluateViewModel {
         this.dialogs = dialogs;
         this.exports = new EvaluationExports(dialogs, background, fx);
         scaleMode.addListener((obs, old, mode) -> updateHeat());
+        inspected.addListener((obs, old, item) -> why.explain(item));
     }
 
     /** The app's wiring: the live model, the cached MNIST test split, the worker pool. */
@@ -161,7 +171,7 @@ public final class EvaluateViewModel {
             }
         });
         EvaluateViewModel model = new EvaluateViewModel(source, () -> services.mnist().test(),
-                services.workers().background(), Platform::runLater, services.dialogs());
+                services.workers().background(), Platform::runLater, services.dialogs(), GalleryWhy.explainerFor(live));
         live.infoProperty().addListener((obs, old, info) -> {
             if (info != null) {
                 model.modelChanged();
@@ -329,6 +339,15 @@ public final class EvaluateViewModel {
         inspected.set(items.isEmpty() ? null : items.get(0));
     }
 
+    /** Inspects the image after (or, for {@code step} -1, before) the inspected one on this page. */
+    public void inspectStep(int step) {
+        int at = pageItems.indexOf(inspected.get());
+        int next = at + step;
+        if (at >= 0 && next >= 0 && next < pageItems.size()) {
+            inspected.set(pageItems.get(next));
+        }
+    }
+
     /** Shows an image's details (on hover or selection); {@code null} is ignored. */
     public void inspect(GalleryItem item) {
         if (item != null) {
@@ -427,5 +446,10 @@ public final class EvaluateViewModel {
 
     public ReadOnlyObjectProperty<GalleryItem> inspectedProperty() {
         return inspected.getReadOnlyProperty();
+    }
+
+    /** Why the inspected image got its prediction. */
+    public GalleryWhy why() {
+        return why;
     }
 }

@@ -1,5 +1,6 @@
 package app.digitpad.ui.evaluate;
 
+import app.digitpad.ui.PngFiles;
 import app.digitpad.ml.eval.ConfusionMatrixCsv;
 import app.digitpad.ui.Dialogs;
 import java.awt.image.BufferedImage;

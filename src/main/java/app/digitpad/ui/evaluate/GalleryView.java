@@ -87,7 +87,6 @@ final class GalleryView extends VBox {
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.getStyleClass().add("gallery-scroll");
-        HBox.setHgrow(scroll, Priority.ALWAYS);
 
         detailImage.getStyleClass().add("detail-image");
         detailTitle.getStyleClass().add("detail-title");
@@ -98,14 +97,30 @@ final class GalleryView extends VBox {
         top3Title.getStyleClass().add("section-title");
         detailTitle.setWrapText(true);
         detailTruth.setWrapText(true);
+        Button why = new Button("Why?");
+        why.setId("gallery-mode-why");
+        why.setTooltip(new Tooltip("Why the selected image was read as it was: saliency maps for its prediction and its "
+                + "true digit"));
+        why.setOnAction(e -> model.why().shownProperty().set(true));
         VBox caption = new VBox(4, detailTitle, detailTruth);
         HBox head = new HBox(8, detailImage, caption);
-        VBox detail = new VBox(6, head, top3Title, top3);
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox top3Head = new HBox(8, top3Title, gap, why);
+        top3Head.setAlignment(Pos.CENTER_LEFT);
+        VBox detail = new VBox(6, head, top3Head, top3);
         detail.setId("gallery-detail");
         detail.getStyleClass().add("gallery-detail");
         detail.visibleProperty().bind(model.inspectedProperty().isNotNull());
 
-        HBox content = new HBox(10, scroll, detail);
+        HBox.setHgrow(scroll, Priority.ALWAYS);
+        HBox images = new HBox(10, scroll, detail);
+        GalleryWhyView whyView = new GalleryWhyView(model);
+        // the page of images, or the selected image's "why" maps in the same space (no room for both)
+        images.visibleProperty().bind(model.why().shownProperty().not());
+        whyView.visibleProperty().bind(model.why().shownProperty());
+        StackPane content = new StackPane(images, whyView);
+        content.setAlignment(Pos.TOP_LEFT);
         VBox.setVgrow(content, Priority.ALWAYS);
         getChildren().addAll(header, content);
 

@@ -59,19 +59,37 @@ public final class PadCanvas extends Pane {
     private final Canvas canvas = new Canvas();
     private final PadViewModel model;
 
+    private final app.digitpad.ui.ShownTracker shown = new app.digitpad.ui.ShownTracker(this);
+
     public PadCanvas(PadViewModel model) {
+        this(model, "pad", 200);
+    }
+
+    /**
+     * Another surface on the same drawing (the Network view has one): ids {@code id} and
+     * {@code id + "-canvas"}, at least {@code minSide} square.
+     */
+    public PadCanvas(PadViewModel model, String id, double minSide) {
         this.model = model;
         getStyleClass().add("pad");
-        setId("pad");
+        setId(id);
         getChildren().add(canvas);
-        setMinSize(200, 200);
+        setMinSize(minSide, minSide);
         widthProperty().addListener(o -> layoutCanvas());
         heightProperty().addListener(o -> layoutCanvas());
-        model.revisionProperty().addListener(o -> redraw());
+        // a surface on a hidden tab is not drawn; it catches up when shown
+        model.revisionProperty().addListener(o -> redrawIfShown());
+        shown.shownProperty().addListener((obs, was, is) -> redrawIfShown());
         canvas.setOnMousePressed(this::pressed);
         canvas.setOnMouseDragged(this::dragged);
         canvas.setOnMouseReleased(this::released);
-        canvas.setId("pad-canvas");
+        canvas.setId(id + "-canvas");
+    }
+
+    private void redrawIfShown() {
+        if (shown.shownProperty().get()) {
+            redraw();
+        }
     }
 
     private void layoutCanvas() {

@@ -63,6 +63,16 @@ class EvaluateViewFxTest {
         return Integer.parseInt(robot.lookup("#count-" + actual + "-" + predicted).queryAs(Label.class).getText());
     }
 
+    /** Visible with every ancestor. */
+    private static boolean shown(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static String text(FxRobot robot, String query) {
         return robot.lookup(query).queryAs(Label.class).getText();
     }
@@ -187,6 +197,36 @@ class EvaluateViewFxTest {
         assertEquals(bestP, top);
         assertEquals(String.format("%.1f%%", p[top] * 100), text(robot, "#top3-0"));
         assertTrue(robot.lookup("#gallery-top3").queryAs(Pane.class).getChildren().size() == 9, "three rows of three");
+
+        // selected, its "Why?" shows its maps for its prediction against its true digit, from the live model
+        robot.clickOn("#thumb-" + last);
+        assertFalse(robot.lookup("#gallery-why-view").query().isVisible(), "the images until Why? is chosen");
+        robot.clickOn("#gallery-mode-why");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.why().whyProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#gallery-why-view").query().isVisible());
+        assertFalse(shown(robot.lookup("#gallery-tiles").query()), "in place of the images");
+        app.digitpad.ui.network.Why why = model.why().whyProperty().get();
+        assertEquals(bestP, why.first());
+        assertEquals(bestA, why.second());
+        assertEquals(784, why.firstMap().length);
+        assertTrue(why.scale() > 0);
+        assertEquals(String.format("Why #%d was read as %d and not %d, its true digit:", last, bestP, bestA),
+                text(robot, "#gallery-why-title"));
+        app.digitpad.ui.network.SaliencyOverlay overlay =
+                robot.lookup("#gallery-why #why-first").queryAs(app.digitpad.ui.network.SaliencyOverlay.class);
+        assertEquals(784, overlay.map().length);
+        // the arrows step through the page: back to the one before
+        robot.clickOn("#gallery-why-previous");
+        int before = expected.get(best - 2);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.why().whyProperty().get() != null
+                && model.inspectedProperty().get().index() == before);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(text(robot, "#gallery-why-title").startsWith("Why #" + before + " was read as " + bestP), 
+                text(robot, "#gallery-why-title"));
+        robot.clickOn("#gallery-mode-images");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(shown(robot.lookup("#gallery-tiles").query()));
 
         // a diagonal cell of about a thousand images is paged, not built whole
         int ones = shownCount(robot, 1, 1);

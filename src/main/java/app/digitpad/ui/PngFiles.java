@@ -1,4 +1,4 @@
-package app.digitpad.ui.evaluate;
+package app.digitpad.ui;
 
 import app.digitpad.ml.io.AtomicWrite;
 import java.awt.image.BufferedImage;
@@ -7,10 +7,10 @@ import java.nio.file.Path;
 import javax.imageio.ImageIO;
 
 /** Writes an image as PNG through a temporary file, so a failed write leaves no broken file. */
-final class PngFiles {
+public final class PngFiles {
     private PngFiles() {}
 
-    static void write(Path target, BufferedImage image) throws IOException {
+    public static void write(Path target, BufferedImage image) throws IOException {
         AtomicWrite.write(target, out -> {
             if (!ImageIO.write(image, "png", out)) {
                 throw new IOException("no PNG writer available");

@@ -1,4 +1,4 @@
-package app.digitpad.ui.evaluate;
+package app.digitpad.ui;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,18 +14,18 @@ import javafx.stage.Window;
  * Whether a node is on screen: in a showing window, with it and every ancestor visible. A tab's
  * content is hidden by making its container invisible, so this turns true when the tab is selected.
  */
-final class ShownTracker {
+public final class ShownTracker {
     private final Node node;
     private final ReadOnlyBooleanWrapper shown = new ReadOnlyBooleanWrapper(this, "shown");
     private final List<Observable> watched = new ArrayList<>();
     private final InvalidationListener changed = obs -> update();
 
-    ShownTracker(Node node) {
+    public ShownTracker(Node node) {
         this.node = node;
         update();
     }
 
-    ReadOnlyBooleanProperty shownProperty() {
+    public ReadOnlyBooleanProperty shownProperty() {
         return shown.getReadOnlyProperty();
     }
 

@@ -1,0 +1,232 @@
+package app.digitpad.ui.network;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.digitpad.app.DigitPadWindow;
+import app.digitpad.ml.inspect.Networks;
+import app.digitpad.ml.inspect.Stage;
+import app.digitpad.ml.model.DigitClassifier;
+import app.digitpad.ml.model.ModelFiles;
+import app.digitpad.ml.net.Architecture;
+import app.digitpad.preprocess.MnistPreprocessor;
+import app.digitpad.preprocess.PenDigit;
+import app.digitpad.preprocess.PenDigitPlacer;
+import app.digitpad.preprocess.PenDigits;
+import app.digitpad.preprocess.Point;
+import app.digitpad.preprocess.Stroke;
+import app.digitpad.ui.Dialogs;
+import java.awt.image.BufferedImage;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The robot draws on the Network tab's pad in the real window, at the window's minimum size. */
+@ExtendWith(ApplicationExtension.class)
+class NetworkViewFxTest {
+    private final Answers dialogs = new Answers();
+    private DigitPadWindow window;
+    private javafx.stage.Stage stage;
+
+    @TempDir
+    Path dir;
+
+    @Start
+    void start(javafx.stage.Stage stage) {
+        this.stage = stage;
+        window = new DigitPadWindow(stage, dialogs);
+        stage.setWidth(900);
+        stage.setHeight(620);
+        stage.show();
+        stage.requestFocus();
+    }
+
+    @BeforeEach
+    void modelIsLive() throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window.services().liveModel().getInfo() != null);
+    }
+
+    @AfterEach
+    void closeWindow() throws Exception {
+        WaitForAsyncUtils.asyncFx(window::shutdown).get();
+    }
+
+    @Test
+    void theRobotDrawsAndEveryConvolutionLayerShowsItsTilesWithTheSaliencyOverlay(FxRobot robot) throws Exception {
+        NetworkView view = openNetworkTab(robot);
+        NetworkViewModel model = view.model();
+        draw(robot, sample(3));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.whyProperty().get() != null
+                && model.traceProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(window.padModel().strokes().size() > 0, "the drawing went to the pad's model");
+
+        List<Stage> convolutions = model.structureProperty().get().stages().stream()
+                .filter(s -> s.kind() == Stage.Kind.CONVOLUTION).toList();
+        assertEquals(2, convolutions.size(), "the shipped fast-cnn has two convolution layers");
+        assertEquals(2, view.grids().size());
+        for (FeatureMapGrid grid : view.grids()) {
+            TileCanvas tiles = robot.lookup("#stage-" + grid.stageIndex() + "-tiles").queryAs(TileCanvas.class);
+            assertEquals(grid.stage().channels(), tiles.count());
+            assertTrue(grid.high() > 0, "the drawing lights some feature map up");
+            assertTrue(brightest(grid.mosaic()) > 200, "and the tiles show it: the layer's largest value is white");
+        }
+        SaliencyOverlay overlay = robot.lookup("#why-first").queryAs(SaliencyOverlay.class);
+        assertEquals(784, overlay.map().length);
+        Why why = model.whyProperty().get();
+        assertEquals(why.first(), model.traceProperty().get().top());
+        String answer = robot.lookup("#network-answer").queryAs(Label.class).getText();
+        assertTrue(answer.startsWith(why.firstName() + " · "), answer + " vs " + why.firstName());
+
+        TileCanvas first = robot.lookup("#stage-0-tiles").queryAs(TileCanvas.class);
+        robot.moveTo(first.localToScreen(first.centre(5)));
+        WaitForAsyncUtils.waitForFxEvents();
+        String detail = robot.lookup("#tile-detail-title").queryAs(Label.class).getText();
+        assertTrue(detail.contains("channel 5 of 32"), detail);
+        robot.clickOn(MouseButton.PRIMARY);
+        robot.moveTo("#network-answer");
+        WaitForAsyncUtils.waitForFxEvents();
+        detail = robot.lookup("#tile-detail-title").queryAs(Label.class).getText();
+        assertTrue(detail.contains("channel 5 of 32 (pinned)"), "clicked, it stays: " + detail);
+
+        // usable at the window's minimum size: the toolbar's button and the pad are inside the window
+        assertInsideScene(robot.lookup("#network-export").query());
+        assertInsideScene(robot.lookup("#network-pad-canvas").query());
+
+        Path png = dir.resolve("network.png");
+        dialogs.saveAnswers.put(".png", png);
+        robot.clickOn("#network-export");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Files.exists(png));
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertTrue(image.getHeight() > 800, "the whole view, not only what is scrolled into sight: " + image.getHeight());
+        assertEquals(List.of(), dialogs.errors);
+
+        // the pad's keys work here too: Esc clears, and the view empties with the pad
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.traceProperty().get() == null);
+        assertTrue(window.padModel().strokes().isEmpty());
+        assertEquals(null, model.whyProperty().get());
+    }
+
+    @Test
+    void switchingTheLiveModelToAnMlpRebuildsTheView(FxRobot robot) throws Exception {
+        NetworkView view = openNetworkTab(robot);
+        NetworkViewModel model = view.model();
+        draw(robot, sample(4));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.whyProperty().get() != null);
+
+        Path file = dir.resolve("mlp.dpmodel");
+        try (DigitClassifier mlp = Networks.oneBatch(Architecture.MLP)) {
+            ModelFiles.save(mlp, file);
+        }
+        robot.interact(() -> window.mainModel().openModel(file));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.structureProperty().get() != null
+                && model.structureProperty().get().summary().architecture() == Architecture.MLP
+                && model.whyProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0, view.grids().size(), "an mlp has no feature maps");
+        assertTrue(robot.lookup("#stage-0-bars").tryQuery().isPresent(), "its first dense layer as bars");
+        assertEquals(256, robot.lookup("#filter-tiles").queryAs(TileCanvas.class).count(),
+                "its 256 first-layer units as pictures");
+        assertEquals(model.structureProperty().get().summary().layers().size(), model.traceProperty().get().outputs().size());
+        assertEquals(List.of(), dialogs.errors);
+        assertEquals("", model.messageProperty().get());
+    }
+
+    private NetworkView openNetworkTab(FxRobot robot) {
+        robot.clickOn("#tab-network");
+        WaitForAsyncUtils.waitForFxEvents();
+        return robot.lookup("#network-view").queryAs(NetworkView.class);
+    }
+
+    private static int brightest(javafx.scene.image.Image image) {
+        int max = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                max = Math.max(max, image.getPixelReader().getArgb(x, y) & 0xff);
+            }
+        }
+        return max;
+    }
+
+    private void assertInsideScene(Node node) {
+        Bounds b = node.localToScene(node.getBoundsInLocal());
+        double w = node.getScene().getWidth();
+        double h = node.getScene().getHeight();
+        assertTrue(b.getMinX() >= 0 && b.getMaxX() <= w + 0.5 && b.getMinY() >= 0 && b.getMaxY() <= h + 0.5,
+                node.getId() + " at " + b + " in a " + w + "x" + h + " scene");
+    }
+
+    private static List<Stroke> sample(int digit) throws Exception {
+        try (InputStream in = NetworkViewFxTest.class.getResourceAsStream("/pendigits-sample.jsonl")) {
+            PenDigit d = PenDigits.read(in, "sample").get(digit);
+            return PenDigitPlacer.place(d.strokes(), MnistPreprocessor.PAD_SIZE);
+        }
+    }
+
+    /** Drags the mouse along each stroke on the Network tab's pad. */
+    private static void draw(FxRobot robot, List<Stroke> strokes) {
+        Canvas canvas = robot.lookup("#network-pad-canvas").queryAs(Canvas.class);
+        double scale = canvas.getWidth() / MnistPreprocessor.PAD_SIZE;
+        for (Stroke stroke : strokes) {
+            List<Point> points = stroke.points();
+            robot.moveTo(screen(canvas, points.get(0), scale)).press(MouseButton.PRIMARY);
+            int step = Math.max(1, points.size() / 25);
+            for (int i = step; i < points.size(); i += step) {
+                robot.moveTo(screen(canvas, points.get(i), scale));
+            }
+            robot.moveTo(screen(canvas, points.get(points.size() - 1), scale)).release(MouseButton.PRIMARY);
+        }
+    }
+
+    private static Point2D screen(Canvas canvas, Point p, double scale) {
+        return canvas.localToScreen(p.x() * scale, p.y() * scale);
+    }
+
+    /** Dialogs that answer save choosers with prepared paths and record errors. */
+    private static final class Answers implements Dialogs {
+        final Map<String, Path> saveAnswers = new ConcurrentHashMap<>();
+        final List<String> errors = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void showError(String title, String message) {
+            errors.add(title + ": " + message);
+        }
+
+        @Override
+        public Optional<Path> chooseModelToOpen() {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Path> chooseSaveFile(String title, String suggestedName, String extension) {
+            return Optional.ofNullable(saveAnswers.get(extension));
+        }
+
+        @Override
+        public void notify(String message) {}
+    }
+}
