@@ -88,7 +88,7 @@ public final class MainView extends BorderPane {
             settings.update(s -> s.withDark(is));
         });
         return new Menu("View", null, screenItem("Draw", 0, Shortcuts.SHOW_DRAW), screenItem("Train", 1, Shortcuts.SHOW_TRAIN),
-                screenItem("Evaluate", 2, Shortcuts.SHOW_EVALUATE), screenItem("My samples", 3, Shortcuts.SHOW_SAMPLES),
+                screenItem("Evaluate", 2, Shortcuts.SHOW_EVALUATE), screenItem("My samples", 3, Shortcuts.SHOW_SAMPLES), screenItem("Network", 4, Shortcuts.SHOW_NETWORK),
                 new SeparatorMenuItem(), dark);
     }
 

@@ -25,6 +25,7 @@ public final class Shortcuts {
     public static final KeyCombination SHOW_TRAIN = new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN);
     public static final KeyCombination SHOW_EVALUATE = new KeyCodeCombination(KeyCode.DIGIT3, KeyCombination.SHORTCUT_DOWN);
     public static final KeyCombination SHOW_SAMPLES = new KeyCodeCombination(KeyCode.DIGIT4, KeyCombination.SHORTCUT_DOWN);
+    public static final KeyCombination SHOW_NETWORK = new KeyCodeCombination(KeyCode.DIGIT5, KeyCombination.SHORTCUT_DOWN);
     /** "It was: N", for each digit N; only the 0 is listed, standing for all ten. */
     public static final KeyCombination ANSWER_DIGIT = new KeyCodeCombination(KeyCode.DIGIT0);
     public static final KeyCombination ANSWER_NOT_A_DIGIT = new KeyCodeCombination(KeyCode.X);
@@ -45,10 +46,11 @@ public final class Shortcuts {
             new Shortcut(SHOW_TRAIN, "Show the Train screen", "anywhere"),
             new Shortcut(SHOW_EVALUATE, "Show the Evaluate screen", "anywhere"),
             new Shortcut(SHOW_SAMPLES, "Show your samples", "anywhere"),
+            new Shortcut(SHOW_NETWORK, "Show the Network screen", "anywhere"),
             new Shortcut(HELP, "Keyboard shortcuts (this list)", "anywhere"),
-            new Shortcut(UNDO_STROKE, "Undo the last stroke", "Draw"),
-            new Shortcut(CLEAR_PAD, "Clear the pad", "Draw"),
-            new Shortcut(CLEAR_PAD_TOO, "Clear the pad", "Draw"),
+            new Shortcut(UNDO_STROKE, "Undo the last stroke", "Draw, Network"),
+            new Shortcut(CLEAR_PAD, "Clear the pad", "Draw, Network"),
+            new Shortcut(CLEAR_PAD_TOO, "Clear the pad", "Draw, Network"),
             new Shortcut(ANSWER_DIGIT, "It was a 0 (keys 1-9 and the keypad's likewise): keep the drawing as a sample", "Draw"),
             new Shortcut(ANSWER_NOT_A_DIGIT, "It was not a digit: keep the drawing as a sample", "Draw"),
             new Shortcut(ADAPT, "Adapt to my handwriting", "Draw"),

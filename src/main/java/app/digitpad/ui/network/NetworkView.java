@@ -146,8 +146,11 @@ public final class NetworkView extends BorderPane {
         answer.getStyleClass().add("network-answer");
         answer.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
             var r = pad.recognitionProperty().get();
-            return r == null ? "Draw a digit on the pad" : String.format("%s · %.1f%% sure", ClassNames.of(r.digit()),
-                    r.confidence() * 100);
+            if (r == null) {
+                return "Draw a digit on the pad";
+            }
+            return r.notADigit() ? String.format("Not a digit? (%.1f%%)", r.probabilities()[r.probabilities().length - 1] * 100)
+                    : String.format("%s · %.1f%% sure", ClassNames.of(r.digit()), r.confidence() * 100);
         }, pad.recognitionProperty()));
         Label message = new Label();
         message.setId("network-message");

@@ -140,7 +140,7 @@ class LayerWalkTest {
                     }
                 }
             }
-            assertTrue(trace.probabilities().length == 10);
+            assertEquals(classifier.metadata().classes(), trace.probabilities().length);
         }
     }
 
