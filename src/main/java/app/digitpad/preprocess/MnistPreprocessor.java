@@ -43,25 +43,14 @@ public final class MnistPreprocessor {
         if (strokes.isEmpty()) {
             throw new NoInkException("the drawing is empty");
         }
-        double minX = Double.MAX_VALUE;
-        double minY = Double.MAX_VALUE;
-        double maxX = -Double.MAX_VALUE;
-        double maxY = -Double.MAX_VALUE;
-        for (Stroke stroke : strokes) {
-            for (Point p : stroke.points()) {
-                minX = Math.min(minX, p.x());
-                maxX = Math.max(maxX, p.x());
-                minY = Math.min(minY, p.y());
-                maxY = Math.max(maxY, p.y());
-            }
-        }
-        double extent = Math.max(maxX - minX, maxY - minY);
+        Bounds bounds = Bounds.of(strokes);
+        double extent = bounds.extent();
         // the pen's width and the soft edge are part of the ink's extent: the points span what is
         // left, so the inked pixels span the box as MNIST's do (95% of pen digits exactly 20 px)
         double span = Math.max(0, style.box() - style.width() - 0.9);
         double scale = extent > 0 ? span / extent : 0;
-        double midX = (minX + maxX) / 2;
-        double midY = (minY + maxY) / 2;
+        double midX = bounds.midX();
+        double midY = bounds.midY();
         List<Stroke> framed = new java.util.ArrayList<>(strokes.size());
         for (Stroke stroke : strokes) {
             List<Point> points = new java.util.ArrayList<>(stroke.points().size());

@@ -20,23 +20,12 @@ public final class PenDigitPlacer {
 
     /** As {@link #place(List, int)}, with the digit's larger extent spanning {@code extent} of the pad side. */
     public static List<Stroke> place(List<Stroke> strokes, int padSize, double extent) {
-        double minX = Double.MAX_VALUE;
-        double minY = Double.MAX_VALUE;
-        double maxX = -Double.MAX_VALUE;
-        double maxY = -Double.MAX_VALUE;
-        for (Stroke stroke : strokes) {
-            for (Point p : stroke.points()) {
-                minX = Math.min(minX, p.x());
-                maxX = Math.max(maxX, p.x());
-                minY = Math.min(minY, p.y());
-                maxY = Math.max(maxY, p.y());
-            }
-        }
+        Bounds bounds = Bounds.of(strokes);
         // a digit that is a single point has no extent: it becomes a dot in the middle
-        double size = Math.max(Math.max(maxX - minX, maxY - minY), 1e-9);
+        double size = Math.max(bounds.extent(), 1e-9);
         double scale = extent * padSize / size;
-        double offsetX = padSize / 2.0 - (minX + maxX) / 2 * scale;
-        double offsetY = padSize / 2.0 - (minY + maxY) / 2 * scale;
+        double offsetX = padSize / 2.0 - bounds.midX() * scale;
+        double offsetY = padSize / 2.0 - bounds.midY() * scale;
         List<Stroke> placed = new ArrayList<>(strokes.size());
         for (Stroke stroke : strokes) {
             List<Point> points = new ArrayList<>(stroke.points().size());

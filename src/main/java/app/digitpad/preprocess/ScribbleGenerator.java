@@ -171,7 +171,6 @@ public final class ScribbleGenerator {
 
     /** The larger side of the points' bounding box. */
     static double extent(List<Stroke> strokes) {
-        double[] box = StrokeAugmenter.bounds(strokes);
-        return Math.max(box[2] - box[0], box[3] - box[1]);
+        return Bounds.of(strokes).extent();
     }
 }

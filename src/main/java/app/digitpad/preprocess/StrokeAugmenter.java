@@ -28,10 +28,10 @@ public final class StrokeAugmenter {
     }
 
     public Augmented augment(List<Stroke> strokes, SplittableRandom random) {
-        double[] box = bounds(strokes);
-        double extent = Math.max(Math.max(box[2] - box[0], box[3] - box[1]), 1e-9);
-        double midX = (box[0] + box[2]) / 2;
-        double midY = (box[1] + box[3]) / 2;
+        Bounds bounds = Bounds.of(strokes);
+        double extent = Math.max(bounds.extent(), 1e-9);
+        double midX = bounds.midX();
+        double midY = bounds.midY();
 
         double angle = Math.toRadians(range(random, 14));
         double shear = range(random, 0.28);
@@ -87,19 +87,5 @@ public final class StrokeAugmenter {
     /** Uniform in [-limit, limit] times the strength. */
     private double range(SplittableRandom random, double limit) {
         return (random.nextDouble() * 2 - 1) * limit * strength;
-    }
-
-    /** {minX, minY, maxX, maxY} of all points. */
-    static double[] bounds(List<Stroke> strokes) {
-        double[] box = {Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
-        for (Stroke stroke : strokes) {
-            for (Point p : stroke.points()) {
-                box[0] = Math.min(box[0], p.x());
-                box[1] = Math.min(box[1], p.y());
-                box[2] = Math.max(box[2], p.x());
-                box[3] = Math.max(box[3], p.y());
-            }
-        }
-        return box;
     }
 }

@@ -81,43 +81,18 @@ public final class ModelFiles {
 
     /** Loads a model file; the caller owns (and closes) the returned classifier. */
     public static DigitClassifier load(Path file) throws ModelFormatException {
-        try (InputStream in = Files.newInputStream(file)) {
-            return load(in, file.toString());
-        } catch (NoSuchFileException e) {
-            throw new ModelFormatException("Model file " + file + " does not exist.", e);
-        } catch (ModelFormatException e) {
-            throw e;
-        } catch (IOException e) {
-            throw new ModelFormatException("Model file " + file + " cannot be read (" + ModelZip.oneLine(e.getMessage()) + ").", e);
-        }
+        return fromFile(file, ModelFiles::load);
     }
 
     /** Loads the pretrained model shipped with the app. */
     public static DigitClassifier loadBundled() throws ModelFormatException {
-        InputStream in = ModelFiles.class.getResourceAsStream(BUNDLED_RESOURCE);
-        if (in == null) {
-            throw new ModelFormatException("The bundled model " + BUNDLED_RESOURCE + " is missing from the application.");
-        }
-        try (in) {
-            return load(in, "bundled model " + BUNDLED_RESOURCE);
-        } catch (ModelFormatException e) {
-            throw e; // already names the bundled model and says what is wrong
-        } catch (IOException e) {
-            throw new ModelFormatException("The bundled model cannot be read (" + e.getMessage() + ").", e);
-        }
+        return fromBundle(ModelFiles::load);
     }
 
     /** Reads only the metadata of a model file, without loading the network. */
     public static ModelMetadata readMetadata(Path file) throws ModelFormatException {
-        try (InputStream in = Files.newInputStream(file)) {
-            return ModelZip.read(in, file.toString(), metadata -> largestParameterBytes(), ModelZip.Read.METADATA).metadata();
-        } catch (NoSuchFileException e) {
-            throw new ModelFormatException("Model file " + file + " does not exist.", e);
-        } catch (ModelFormatException e) {
-            throw e;
-        } catch (IOException e) {
-            throw new ModelFormatException("Model file " + file + " cannot be read (" + ModelZip.oneLine(e.getMessage()) + ").", e);
-        }
+        return fromFile(file, (in, source) ->
+                ModelZip.read(in, source, metadata -> largestParameterBytes(), ModelZip.Read.METADATA).metadata());
     }
 
     /**
@@ -126,8 +101,23 @@ public final class ModelFiles {
      * what matter.
      */
     public static Description describe(Path file) throws ModelFormatException {
+        return fromFile(file, ModelFiles::describe);
+    }
+
+    /** {@link #describe} for the model shipped with the app. */
+    public static Description describeBundled() throws ModelFormatException {
+        return fromBundle(ModelFiles::describe);
+    }
+
+    /** What reads a model file's stream; {@code source} names it in messages. */
+    @FunctionalInterface
+    private interface Reader<T> {
+        T read(InputStream in, String source) throws ModelFormatException;
+    }
+
+    private static <T> T fromFile(Path file, Reader<T> reader) throws ModelFormatException {
         try (InputStream in = Files.newInputStream(file)) {
-            return describe(in, file.toString());
+            return reader.read(in, file.toString());
         } catch (NoSuchFileException e) {
             throw new ModelFormatException("Model file " + file + " does not exist.", e);
         } catch (ModelFormatException e) {
@@ -137,16 +127,15 @@ public final class ModelFiles {
         }
     }
 
-    /** {@link #describe} for the model shipped with the app. */
-    public static Description describeBundled() throws ModelFormatException {
+    private static <T> T fromBundle(Reader<T> reader) throws ModelFormatException {
         InputStream in = ModelFiles.class.getResourceAsStream(BUNDLED_RESOURCE);
         if (in == null) {
             throw new ModelFormatException("The bundled model " + BUNDLED_RESOURCE + " is missing from the application.");
         }
         try (in) {
-            return describe(in, "bundled model " + BUNDLED_RESOURCE);
+            return reader.read(in, "bundled model " + BUNDLED_RESOURCE);
         } catch (ModelFormatException e) {
-            throw e;
+            throw e; // already names the bundled model and says what is wrong
         } catch (IOException e) {
             throw new ModelFormatException("The bundled model cannot be read (" + e.getMessage() + ").", e);
         }

@@ -221,23 +221,8 @@ public final class SamplesView extends BorderPane {
     }
 
     /** The strokes as drawn, fitted into the square with a margin. */
-    private static void drawStrokes(GraphicsContext g, List<Stroke> strokes, double side) {
-        double minX = Double.MAX_VALUE;
-        double minY = Double.MAX_VALUE;
-        double maxX = -Double.MAX_VALUE;
-        double maxY = -Double.MAX_VALUE;
-        for (Stroke s : strokes) {
-            for (Point p : s.points()) {
-                minX = Math.min(minX, p.x());
-                maxX = Math.max(maxX, p.x());
-                minY = Math.min(minY, p.y());
-                maxY = Math.max(maxY, p.y());
-            }
-        }
-        double extent = Math.max(Math.max(maxX - minX, maxY - minY), 1e-9);
-        double scale = side * 0.8 / extent;
-        double ox = side / 2 - (minX + maxX) / 2 * scale;
-        double oy = side / 2 - (minY + maxY) / 2 * scale;
+    private static void drawStrokes(GraphicsContext g, List<Stroke> drawn, double side) {
+        List<Stroke> strokes = app.digitpad.preprocess.PenDigitPlacer.place(drawn, (int) side, 0.8);
         g.setStroke(Color.rgb(20, 20, 28));
         g.setLineWidth(side / 28);
         g.setLineCap(StrokeLineCap.ROUND);
@@ -245,12 +230,12 @@ public final class SamplesView extends BorderPane {
         for (Stroke s : strokes) {
             List<Point> p = s.points();
             g.beginPath();
-            g.moveTo(p.get(0).x() * scale + ox, p.get(0).y() * scale + oy);
+            g.moveTo(p.get(0).x(), p.get(0).y());
             for (int i = 1; i < p.size(); i++) {
-                g.lineTo(p.get(i).x() * scale + ox, p.get(i).y() * scale + oy);
+                g.lineTo(p.get(i).x(), p.get(i).y());
             }
             if (p.size() == 1) {
-                g.lineTo(p.get(0).x() * scale + ox + 0.1, p.get(0).y() * scale + oy);
+                g.lineTo(p.get(0).x() + 0.1, p.get(0).y());
             }
             g.stroke();
         }

@@ -27,9 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Bounds;
-import javafx.geometry.Point2D;
 import javafx.scene.Node;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
@@ -39,6 +37,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import app.digitpad.ui.PadRobot;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -78,7 +77,7 @@ class NetworkViewFxTest {
     void theRobotDrawsAndEveryConvolutionLayerShowsItsTilesWithTheSaliencyOverlay(FxRobot robot) throws Exception {
         NetworkView view = openNetworkTab(robot);
         NetworkViewModel model = view.model();
-        draw(robot, sample(3));
+        PadRobot.draw(robot, "#network-pad-canvas", sample(3));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.whyProperty().get() != null
                 && model.traceProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
@@ -135,7 +134,7 @@ class NetworkViewFxTest {
     void switchingTheLiveModelToAnMlpRebuildsTheView(FxRobot robot) throws Exception {
         NetworkView view = openNetworkTab(robot);
         NetworkViewModel model = view.model();
-        draw(robot, sample(4));
+        PadRobot.draw(robot, "#network-pad-canvas", sample(4));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.whyProperty().get() != null);
 
         Path file = dir.resolve("mlp.dpmodel");
@@ -187,24 +186,7 @@ class NetworkViewFxTest {
         }
     }
 
-    /** Drags the mouse along each stroke on the Network tab's pad. */
-    private static void draw(FxRobot robot, List<Stroke> strokes) {
-        Canvas canvas = robot.lookup("#network-pad-canvas").queryAs(Canvas.class);
-        double scale = canvas.getWidth() / MnistPreprocessor.PAD_SIZE;
-        for (Stroke stroke : strokes) {
-            List<Point> points = stroke.points();
-            robot.moveTo(screen(canvas, points.get(0), scale)).press(MouseButton.PRIMARY);
-            int step = Math.max(1, points.size() / 25);
-            for (int i = step; i < points.size(); i += step) {
-                robot.moveTo(screen(canvas, points.get(i), scale));
-            }
-            robot.moveTo(screen(canvas, points.get(points.size() - 1), scale)).release(MouseButton.PRIMARY);
-        }
-    }
 
-    private static Point2D screen(Canvas canvas, Point p, double scale) {
-        return canvas.localToScreen(p.x() * scale, p.y() * scale);
-    }
 
     /** Dialogs that answer save choosers with prepared paths and record errors. */
     private static final class Answers implements Dialogs {

@@ -18,18 +18,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javafx.geometry.Point2D;
 import javafx.scene.Node;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import app.digitpad.ui.PadRobot;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -82,24 +80,7 @@ class PadViewTest {
         }
     }
 
-    /** Drags the mouse along each stroke, mapping pad units to the canvas on screen. */
-    private void draw(FxRobot robot, List<Stroke> strokes) {
-        Canvas canvas = robot.lookup("#pad-canvas").queryAs(Canvas.class);
-        double scale = canvas.getWidth() / MnistPreprocessor.PAD_SIZE;
-        for (Stroke stroke : strokes) {
-            List<Point> points = stroke.points();
-            robot.moveTo(screen(canvas, points.get(0), scale)).press(MouseButton.PRIMARY);
-            int step = Math.max(1, points.size() / 25);
-            for (int i = step; i < points.size(); i += step) {
-                robot.moveTo(screen(canvas, points.get(i), scale));
-            }
-            robot.moveTo(screen(canvas, points.get(points.size() - 1), scale)).release(MouseButton.PRIMARY);
-        }
-    }
 
-    private static Point2D screen(Canvas canvas, Point p, double scale) {
-        return canvas.localToScreen(p.x() * scale, p.y() * scale);
-    }
 
     private String topDigit(FxRobot robot) {
         return robot.lookup("#top-digit").queryAs(Label.class).getText();
@@ -110,7 +91,7 @@ class PadViewTest {
         PadView view = robot.lookup("#pad-view").queryAs(PadView.class);
         for (int digit : new int[] {2, 4, 6}) {
             robot.type(KeyCode.ESCAPE);
-            draw(robot, sample(digit));
+            PadRobot.draw(robot, "#pad-canvas", sample(digit));
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> topDigit(robot).equals(Integer.toString(digit)));
             WaitForAsyncUtils.waitForFxEvents();
             double sum = 0;
@@ -137,7 +118,7 @@ class PadViewTest {
     void aScribbleIsNotADigitAndTheNextDigitIsReadAgain(FxRobot robot) throws Exception {
         PadView view = robot.lookup("#pad-view").queryAs(PadView.class);
         Label confidence = robot.lookup("#confidence").queryAs(Label.class);
-        draw(robot, scribble());
+        PadRobot.draw(robot, "#pad-canvas", scribble());
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> confidence.getText().equals("Not a digit?"));
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(view.bars().dimmed(), "the digit bars step back");
@@ -146,7 +127,7 @@ class PadViewTest {
         assertTrue(view.bars().displayed(10) >= 0.5, "and leads");
 
         robot.type(KeyCode.ESCAPE);
-        draw(robot, sample(3));
+        PadRobot.draw(robot, "#pad-canvas", sample(3));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> topDigit(robot).equals("3"));
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(confidence.getText().endsWith("% sure"), confidence.getText());
@@ -157,7 +138,7 @@ class PadViewTest {
     void ctrlZRemovesTheLastStrokeAndEscapeClears(FxRobot robot) throws Exception {
         List<Stroke> four = sample(4);
         assertTrue(four.size() >= 2, "the sample 4 has two strokes");
-        draw(robot, four);
+        PadRobot.draw(robot, "#pad-canvas", four);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !topDigit(robot).equals("–"));
         List<Stroke> drawn = window.padModel().strokes();
         assertEquals(four.size(), drawn.size());
@@ -190,7 +171,7 @@ class PadViewTest {
         assertSame(before, window.services().liveModel().getInfo());
         robot.type(KeyCode.ENTER); // close the dialog
 
-        draw(robot, sample(6));
+        PadRobot.draw(robot, "#pad-canvas", sample(6));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> topDigit(robot).equals("6"));
         assertNotNull(window.padModel().recognitionProperty().get(), "the previous model still recognizes");
     }

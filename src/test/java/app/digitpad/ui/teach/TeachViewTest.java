@@ -19,16 +19,14 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javafx.geometry.Point2D;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import app.digitpad.ui.PadRobot;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -74,23 +72,7 @@ class TeachViewTest {
         throw new AssertionError("the shipped model reads every sample of the fixture writer right");
     }
 
-    private void draw(FxRobot robot, List<Stroke> strokes) {
-        Canvas canvas = robot.lookup("#pad-canvas").queryAs(Canvas.class);
-        double scale = canvas.getWidth() / MnistPreprocessor.PAD_SIZE;
-        for (Stroke stroke : strokes) {
-            List<Point> points = stroke.points();
-            robot.moveTo(screen(canvas, points.get(0), scale)).press(MouseButton.PRIMARY);
-            int step = Math.max(1, points.size() / 25);
-            for (int i = step; i < points.size(); i += step) {
-                robot.moveTo(screen(canvas, points.get(i), scale));
-            }
-            robot.moveTo(screen(canvas, points.get(points.size() - 1), scale)).release(MouseButton.PRIMARY);
-        }
-    }
 
-    private static Point2D screen(Canvas canvas, Point p, double scale) {
-        return canvas.localToScreen(p.x() * scale, p.y() * scale);
-    }
 
     private static void scrollResultsDown(FxRobot robot) {
         javafx.scene.control.ScrollPane results = robot.lookup("#results").queryAs(javafx.scene.control.ScrollPane.class);
@@ -111,7 +93,7 @@ class TeachViewTest {
         PenDigit sample = misreadSample();
         String digit = Integer.toString(sample.label());
         List<Stroke> strokes = PenDigitPlacer.place(sample.strokes(), MnistPreprocessor.PAD_SIZE);
-        draw(robot, strokes);
+        PadRobot.draw(robot, "#pad-canvas", strokes);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.padModel().recognitionProperty().get() != null
                 && !shown(robot).equals("–"));
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> window.padModel().recognitionProperty().get().latencyNanos() > 0);
@@ -131,7 +113,7 @@ class TeachViewTest {
         assertTrue(live.file().isPresent() && Files.exists(live.file().get()), "and was saved");
 
         robot.type(KeyCode.ESCAPE);
-        draw(robot, strokes);
+        PadRobot.draw(robot, "#pad-canvas", strokes);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> shown(robot).equals(digit));
 
         scrollResultsDown(robot); // the way back sits under the message, below the fold of a small window
@@ -146,7 +128,7 @@ class TeachViewTest {
         assertTrue(text(robot, "#teach-message").startsWith("Draw something first"), text(robot, "#teach-message"));
         assertTrue(robot.lookup("#teach-3").queryButton().isDisabled(), "the answers wait for a drawing");
 
-        draw(robot, List.of(new Stroke(List.of(new Point(140, 40), new Point(140, 250)))));
+        PadRobot.draw(robot, "#pad-canvas", List.of(new Stroke(List.of(new Point(140, 40), new Point(140, 250)))));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !shown(robot).equals("–"));
         robot.clickOn("#teach-1");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text(robot, "#teach-message").contains("1 personal samples"));
