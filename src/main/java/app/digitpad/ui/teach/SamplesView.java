@@ -72,7 +72,8 @@ public final class SamplesView extends BorderPane {
         importButton.setOnAction(e -> dialogs.chooseFileToOpen("Import samples", ".jsonl").ifPresent(model::importFrom));
         Label count = new Label();
         count.getStyleClass().add("model-label");
-        count.textProperty().bind(model.countProperty().asString("%d personal samples"));
+        count.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> TeachViewModel.personalSamples(model.countProperty().get()), model.countProperty()));
         javafx.scene.control.CheckBox auto = new javafx.scene.control.CheckBox("Adapt by itself every");
         auto.setId("adapt-auto");
         auto.setTooltip(new javafx.scene.control.Tooltip("After this many new samples, adapt the live model to them without asking"));

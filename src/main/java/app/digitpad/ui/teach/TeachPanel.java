@@ -97,7 +97,7 @@ public final class TeachPanel extends VBox {
         count.getStyleClass().add("model-label");
         count.textProperty().bind(Bindings.createStringBinding(() -> model.countProperty().get() == 0
                 ? "No personal samples yet: press the right answer after a drawing to keep it."
-                : model.countProperty().get() + " personal samples (see My samples)", model.countProperty()));
+                : TeachViewModel.personalSamples(model.countProperty().get()) + " (see My samples)", model.countProperty()));
         count.setWrapText(true);
 
         getChildren().addAll(choices, message, actions, running, count);

@@ -151,12 +151,12 @@ public final class TeachViewModel {
         String what = PersonalSample.describe(label);
         String article = label == PersonalSample.NOT_A_DIGIT ? "" : "a ";
         switch (added) {
-            case ALREADY_SAVED -> message.set("Already saved as " + article + what + " · " + total + " personal samples");
-            case RELABELLED -> message.set("Changed to " + article + what + " · " + total + " personal samples");
+            case ALREADY_SAVED -> message.set("Already saved as " + article + what + " · " + personalSamples(total));
+            case RELABELLED -> message.set("Changed to " + article + what + " · " + personalSamples(total));
             default -> {
                 boolean confirmed = recognition != null && (label == PersonalSample.NOT_A_DIGIT ? recognition.notADigit()
                         : !recognition.notADigit() && recognition.digit() == label);
-                message.set((confirmed ? "Confirmed: " : "Saved: ") + article + what + " · " + total + " personal samples");
+                message.set((confirmed ? "Confirmed: " : "Saved: ") + article + what + " · " + personalSamples(total));
                 sinceAdapting++;
                 if (autoAdapt.get() && sinceAdapting >= Math.max(1, autoEvery.get()) && !adapting.get()) {
                     adapt();
@@ -242,8 +242,8 @@ public final class TeachViewModel {
         sinceAdapting = 0;
         lastAdaptMillis = millis;
         undoLabel.set("Back to " + from.metadata().name());
-        done(String.format("Adapted to your handwriting on %d samples in %.1f s: the new model is live.", samples,
-                millis / 1000.0));
+        done(String.format("Adapted to your handwriting on %d sample%s in %.1f s: the new model is live.", samples,
+                samples == 1 ? "" : "s", millis / 1000.0));
     }
 
     private void done(String text) {
@@ -351,6 +351,11 @@ public final class TeachViewModel {
     /** The window is closing: stop adapting. */
     public void shutdown() {
         cancel();
+    }
+
+    /** "1 personal sample", "12 personal samples". */
+    public static String personalSamples(int count) {
+        return count + (count == 1 ? " personal sample" : " personal samples");
     }
 
     private static String text(Throwable e) {

@@ -101,7 +101,7 @@ class TeachViewTest {
 
         robot.type(KeyCode.getKeyCode(digit)); // "It was: <digit>", by key
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text(robot, "#teach-message").startsWith("Saved: a " + digit));
-        assertTrue(text(robot, "#teach-message").contains("1 personal samples"), text(robot, "#teach-message"));
+        assertTrue(text(robot, "#teach-message").contains("1 personal sample"), text(robot, "#teach-message"));
         List<?> stored = SampleStore.userDefault().load().samples();
         assertEquals(1, stored.size());
 
@@ -131,7 +131,7 @@ class TeachViewTest {
         PadRobot.draw(robot, "#pad-canvas", List.of(new Stroke(List.of(new Point(140, 40), new Point(140, 250)))));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !shown(robot).equals("–"));
         robot.clickOn("#teach-1");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text(robot, "#teach-message").contains("1 personal samples"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text(robot, "#teach-message").contains("1 personal sample"));
         robot.clickOn("#teach-1");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text(robot, "#teach-message").startsWith("Already saved"));
 
