@@ -1,12 +1,8 @@
 package app.digitpad.app;
 
 import app.digitpad.ml.data.MnistData;
+import app.digitpad.ml.io.ProcessClock;
 import app.digitpad.ui.LiveModel;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.Executor;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
@@ -24,8 +20,6 @@ import org.slf4j.LoggerFactory;
  */
 final class StartupTiming {
     static final String PROPERTY = "digitpad.startupTiming";
-    /** USER_HZ, the unit of /proc's times: 100 on every Linux architecture the app ships for. */
-    private static final double CLOCK_TICKS_PER_SECOND = 100;
     private static final Logger LOG = LoggerFactory.getLogger(StartupTiming.class);
 
     /** {@link System#nanoTime()} at the process start; 0 while timing is off. */
@@ -33,31 +27,10 @@ final class StartupTiming {
 
     private StartupTiming() {}
 
-    /**
-     * Notes when the process started; called first thing in {@code main}. Not from
-     * {@code ProcessHandle.info().startInstant()}: on Linux the JDK adds the process's start (in
-     * clock ticks since boot) to the boot time of {@code /proc/stat}, which is whole seconds, so
-     * every figure was off by a fraction of a second that differs from boot to boot (0.34 s too
-     * long on one). {@code /proc/uptime} gives the time since boot to 10 ms instead.
-     */
+    /** Notes when the process started ({@link ProcessClock}); called first thing in {@code main}. */
     static void begin() {
         if (Boolean.getBoolean(PROPERTY)) {
-            processStartNanos = System.nanoTime() - processAgeNanos();
-        }
-    }
-
-    private static long processAgeNanos() {
-        try {
-            String stat = Files.readString(Path.of("/proc/self/stat"));
-            // fields after the command name (which may hold spaces) start with field 3, the state
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            double startedSecondsAfterBoot = Long.parseLong(fields[22 - 3]) / CLOCK_TICKS_PER_SECOND;
-            double upSeconds = Double.parseDouble(Files.readString(Path.of("/proc/uptime")).split(" ")[0]);
-            return (long) ((upSeconds - startedSecondsAfterBoot) * 1e9);
-        } catch (IOException | RuntimeException e) {
-            // not Linux: the JDK's own figure
-            return ProcessHandle.current().info().startInstant()
-                    .map(started -> Duration.between(started, Instant.now()).toNanos()).orElse(0L);
+            processStartNanos = System.nanoTime() - ProcessClock.ageNanos();
         }
     }
 

@@ -1,6 +1,8 @@
 package app.digitpad.cli;
 
+import ai.djl.engine.Engine;
 import app.digitpad.ml.data.MnistData;
+import app.digitpad.ml.io.ProcessClock;
 import app.digitpad.ml.data.MnistLoader;
 import app.digitpad.ml.data.PenTrainingSet;
 import app.digitpad.ml.data.TrainingData;
@@ -85,23 +87,40 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Where to save the model (default: a new file in ~/.digitpad/models/).")
     Path out;
 
+    @Option(names = "--profile", description = "Print where the time went: process steps, and each part of a training batch.")
+    boolean profile;
+
     @Override
     public Integer call() throws Exception {
+        RunProfileReport report = new RunProfileReport();
+        report.step("JVM start and command line", ProcessClock.ageNanos());
         TrainingConfig config = config();
         PrintWriter print = spec.commandLine().getOut();
+        long t = System.nanoTime();
+        Engine.getInstance();
+        report.step("PyTorch engine load", System.nanoTime() - t);
+        t = System.nanoTime();
         MnistLoader loader = new MnistLoader(dataset.source);
         Path target = out != null ? out : ModelStore.userDefault().newModelPath(config.architecture().id());
         PenTrainingSet pen = config.data() == TrainingData.MNIST_PEN ? penData() : null;
         MnistData train = loader.train();
         MnistData test = loader.test();
+        report.step("data load", System.nanoTime() - t);
         CurveRecorder curves = new CurveRecorder(); // saved with the model: the app's run history shows them
         TrainingRun run = new TrainingRun(config, train, test, pen, TrainingListener.all(new ConsoleProgress(print), curves));
         // Ctrl+C cancels the run; the message below is printed before the JVM may halt
         try (CancelOnShutdown stopOnInterrupt = new CancelOnShutdown(run::cancel)) {
+            t = System.nanoTime();
             try (TrainingResult result = run.run()) {
+                report.step("training run (loop, test passes, threshold)", System.nanoTime() - t);
+                t = System.nanoTime();
                 ModelFiles.save(result.classifier(), curves.log(), target);
+                report.step("save", System.nanoTime() - t);
                 print.printf("Saved %s to %s (training took %s)%n", result.classifier().metadata().summary(), target,
                         Durations.format(result.trainingMillis()));
+                if (profile) {
+                    report.print(print, run.profile(), ProcessClock.ageNanos());
+                }
             } catch (TrainingCancelledException e) {
                 LOG.info("{} Nothing was saved.", e.getMessage());
                 print.flush();

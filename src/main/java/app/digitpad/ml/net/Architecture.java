@@ -139,9 +139,10 @@ public enum Architecture {
     /** (N, 1, 28, 28) to (N, 4, 14, 14): each 2x2 pixel block becomes one position with 4 channels. */
     private static Block spaceToDepth() {
         return new LambdaBlock(list -> new NDList(list.singletonOrThrow()
-                .reshape(-1, 1, 14, 2, 14, 2)
-                .transpose(0, 1, 3, 5, 2, 4)
-                .reshape(-1, 4, 14, 14)), "space-to-depth");
+                .reshape(-1, 14, 2, 14, 2)
+                .transpose(0, 1, 3, 2, 4)
+                .reshape(-1, 14, 14, 4)
+                .transpose(0, 3, 1, 2)), "space-to-depth");
     }
 
     private static Block maxPool() {

@@ -40,6 +40,7 @@ public final class TrainingRun {
     private final MnistData test;
     private final PenTrainingSet pen;
     private final TrainingListener listener;
+    private final LoopProfile profile = new LoopProfile();
     private volatile boolean cancelled;
     private int step;
 
@@ -75,6 +76,11 @@ public final class TrainingRun {
         return config;
     }
 
+    /** Where this run's time has gone so far; read it after {@link #run()} returns. */
+    public LoopProfile profile() {
+        return profile;
+    }
+
     public TrainingResult run() throws TrainingCancelledException {
         int[] pool = trainingIndices();
         int batchSize = Math.min(config.batchSize(), pool.length); // MNIST images per batch
@@ -101,7 +107,7 @@ public final class TrainingRun {
                 trainer.initialize(new Shape(fullBatch, 1, 28, 28));
                 float[] images = new float[fullBatch * MnistData.PIXELS];
                 float[] labels = new float[fullBatch];
-                TrainingStep stepper = new TrainingStep();
+                TrainingStep stepper = new TrainingStep(profile);
                 step = 0;
                 for (int epoch = 1; epoch <= config.epochs(); epoch++) {
                     SplittableRandom random = new SplittableRandom(config.seed() * 31 + epoch);
@@ -113,7 +119,9 @@ public final class TrainingRun {
                         if (cancelled) {
                             throw new TrainingCancelledException(epoch, b + 1);
                         }
+                        long assembleStart = System.nanoTime();
                         assembler.fill(pool, b * batchSize, batchSize, images, labels, random);
+                        profile.add(LoopProfile.Phase.ASSEMBLE, System.nanoTime() - assembleStart);
                         TrainingStep.Result stepResult = stepper.run(trainer, images, labels, fullBatch, classes);
                         float batchLoss = stepResult.loss();
                         int batchCorrect = stepResult.correct();
@@ -127,17 +135,22 @@ public final class TrainingRun {
                         listener.onBatch(new BatchProgress(epoch, config.epochs(), b + 1, batches, batchLoss,
                                 batchCorrect / (float) fullBatch, config.schedule().rate(config.learningRate(), step, totalSteps),
                                 rateNow, (now - start) / 1_000_000, eta));
+                        profile.add(LoopProfile.Phase.LISTENER, System.nanoTime() - now);
                     }
                     long epochNanos = System.nanoTime() - epochStart;
                     trainingNanos += epochNanos;
+                    long testStart = System.nanoTime();
                     Evaluation evaluation = evaluate(trainer, epoch);
+                    profile.add(LoopProfile.Phase.TEST, System.nanoTime() - testStart);
                     EpochResult result = new EpochResult(epoch, config.epochs(), (float) (lossSum / batches),
                             correct / (float) (batches * fullBatch), (float) evaluation.loss(), (float) evaluation.accuracy(),
                             batches * (double) fullBatch / (epochNanos / 1e9), (System.nanoTime() - start) / 1_000_000);
                     history.add(result);
                     listener.onEpoch(result);
                 }
+                long calibrationStart = System.nanoTime();
                 notDigit = classes > NotDigitRule.DIGITS ? calibrate(trainer) : NotDigitRule.NONE;
+                profile.add(LoopProfile.Phase.CALIBRATION, System.nanoTime() - calibrationStart);
             }
             long millis = (System.nanoTime() - start) / 1_000_000;
             EpochResult last = history.get(history.size() - 1);

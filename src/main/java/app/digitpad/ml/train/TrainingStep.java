@@ -24,6 +24,16 @@ final class TrainingStep {
 
     private final DirectBatch imageBatch = new DirectBatch();
     private final DirectBatch labelBatch = new DirectBatch();
+    private final LoopProfile profile;
+
+    TrainingStep() {
+        this(new LoopProfile());
+    }
+
+    /** @param profile receives the time of each part of every step */
+    TrainingStep(LoopProfile profile) {
+        this.profile = profile;
+    }
 
     /**
      * Softmax cross-entropy with Adam at the given rate. beta2 0.99 rather than Adam's 0.999: the
@@ -39,18 +49,36 @@ final class TrainingStep {
     Result run(Trainer trainer, float[] images, float[] labels, int count, int classes) {
         float loss;
         int correct;
+        long t0 = System.nanoTime();
+        long t6;
         try (NDManager batchManager = trainer.getManager().newSubManager()) {
             NDArray x = imageBatch.create(batchManager, images, new Shape(count, 1, 28, 28));
             NDArray y = labelBatch.create(batchManager, labels, new Shape(count));
+            long t1 = System.nanoTime();
+            long t5;
             try (GradientCollector collector = trainer.newGradientCollector()) {
                 NDList predictions = trainer.forward(new NDList(x));
+                long t2 = System.nanoTime();
                 NDArray lossValue = trainer.getLoss().evaluate(new NDList(y), predictions);
+                long t3 = System.nanoTime();
                 collector.backward(lossValue);
+                long t4 = System.nanoTime();
                 loss = lossValue.getFloat();
                 correct = countCorrect(predictions.singletonOrThrow().toFloatArray(), labels, classes);
+                t5 = System.nanoTime();
+                profile.add(LoopProfile.Phase.FORWARD, t2 - t1);
+                profile.add(LoopProfile.Phase.LOSS, t3 - t2);
+                profile.add(LoopProfile.Phase.BACKWARD, t4 - t3);
+                profile.add(LoopProfile.Phase.READ_BACK, t5 - t4);
             }
             trainer.step();
+            t6 = System.nanoTime();
+            profile.add(LoopProfile.Phase.COPY_IN, t1 - t0);
+            profile.add(LoopProfile.Phase.OPTIMIZER, t6 - t5);
         }
+        long end = System.nanoTime();
+        profile.add(LoopProfile.Phase.FREE, end - t6);
+        profile.countBatch(end - t0);
         return new Result(loss, correct);
     }
 
