@@ -1,6 +1,7 @@
 package app.digitpad.app;
 
 import app.digitpad.ml.model.DigitClassifier;
+import app.digitpad.ml.io.NativeMemory;
 import app.digitpad.ml.model.ModelFiles;
 import app.digitpad.preprocess.MnistPreprocessor;
 import app.digitpad.preprocess.Point;
@@ -56,6 +57,7 @@ public final class ModelPreload {
         CompletableFuture<DigitClassifier> future = new CompletableFuture<>();
         Thread thread = new Thread(() -> {
             try {
+                NativeMemory.tuneMallocForTensors(); // before PyTorch allocates
                 DigitClassifier classifier = file == null ? ModelFiles.loadBundled() : ModelFiles.load(file);
                 StartupTiming.mark("PyTorch and the model loaded");
                 try {

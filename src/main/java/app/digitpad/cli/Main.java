@@ -2,6 +2,7 @@ package app.digitpad.cli;
 
 import app.digitpad.ml.data.MnistSource;
 import app.digitpad.ml.data.TrainingData;
+import app.digitpad.ml.io.NativeMemory;
 import app.digitpad.ml.net.Architecture;
 import app.digitpad.ml.train.CurveRecorder;
 import app.digitpad.ml.train.Schedule;
@@ -25,6 +26,7 @@ public final class Main {
 
     public static void main(String[] args) {
         System.setProperty("OPT_OUT_TRACKING", "true");
+        NativeMemory.tuneMallocForTensors();
         System.exit(new Main(System.out, System.err).run(args));
     }
 

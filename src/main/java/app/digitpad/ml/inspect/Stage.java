@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * What the feature-map view shows as one unit: a convolution or dense layer together with the
- * batch norm and ReLU after it, whose last output ({@link #shownLayer()}) is what the next layer
- * sees. The network's last dense layer is the {@link Kind#OUTPUT} stage, shown as probabilities.
+ * batch norm and ReLU after it (and a pooling between those two), whose last output
+ * ({@link #shownLayer()}) is what the next layer sees. The network's last dense layer is the {@link Kind#OUTPUT} stage, shown as probabilities.
  */
 public record Stage(Kind kind, int firstLayer, int shownLayer, String title, long[] shape) {
     public enum Kind {
@@ -39,6 +39,12 @@ public record Stage(Kind kind, int firstLayer, int shownLayer, String title, lon
         return Math.toIntExact(n);
     }
 
+    /** fast-cnn pools before its first ReLU (the same function, on a quarter of the values): one stage. */
+    private static boolean poolBeforeRelu(List<Layer> layers, int index) {
+        return layers.get(index).kind() == LayerKind.MAX_POOL && index + 1 < layers.size()
+                && layers.get(index + 1).kind() == LayerKind.RELU;
+    }
+
     public static List<Stage> of(ModelSummary summary) {
         List<Layer> layers = summary.layers();
         List<Stage> stages = new ArrayList<>();
@@ -49,7 +55,7 @@ public record Stage(Kind kind, int firstLayer, int shownLayer, String title, lon
             }
             StringBuilder title = new StringBuilder(layer.title());
             int shown = i;
-            while (shown + 1 < layers.size() && layers.get(shown + 1).kind().elementwise()) {
+            while (shown + 1 < layers.size() && (layers.get(shown + 1).kind().elementwise() || poolBeforeRelu(layers, shown + 1))) {
                 shown++;
                 title.append(" → ").append(layers.get(shown).title());
             }

@@ -30,6 +30,9 @@ import java.nio.FloatBuffer;
  * be finite. Nothing is allocated from the file's numbers.
  */
 final class ParameterCheck {
+    /** Largest size a layer without parameters may record for one dimension of its input. */
+    private static final long MAX_SIZE = 1 << 16;
+
     private final DataInputStream expected;
     private final Cursor file;
     private final byte[] bytes;
@@ -65,15 +68,17 @@ final class ParameterCheck {
     private void block(Block block, String where) throws IOException, MalformedModelException {
         same(expected.readByte(), file.in.readByte(), where + " version");
         if (block instanceof LambdaBlock) { // its loadParameters reads this and nothing else
-            inputShapes(where);
+            // Any sizes: a layer without parameters allocates nothing from them, and files saved
+            // before fast-cnn pooled ahead of its first ReLU record those two layers' inputs swapped.
+            inputShapes(where, true);
             return;
         } else if (block instanceof SequentialBlock) {
-            inputShapes(where);
+            inputShapes(where, false);
             same(expected.readByte(), file.in.readByte(), where + " flag"); // a boolean
         } else if (block instanceof Convolution) {
-            inputShapes(where);
+            inputShapes(where, false);
         } else if (block instanceof BatchNorm) {
-            inputShapes(where);
+            inputShapes(where, false);
             same(expected.readLong(), file.in.readLong(), where + " channels");
         } else if (block instanceof Linear) {
             same(expected.readLong(), file.in.readLong(), where + " units");
@@ -92,16 +97,21 @@ final class ParameterCheck {
         }
     }
 
-    private void inputShapes(String where) throws IOException, MalformedModelException {
+    private void inputShapes(String where, boolean anySizes) throws IOException, MalformedModelException {
         int count = expected.readInt();
         same(count, file.in.readInt(), where + " input shape count");
         for (int i = 0; i < count; i++) {
-            shape(where + " input shape", true);
+            shape(where + " input shape", true, anySizes);
         }
     }
 
     /** A shape as {@code Shape.getEncoded} writes it; {@code batchFirst}: its first size is a batch size, any positive one. */
     private void shape(String what, boolean batchFirst) throws IOException, MalformedModelException {
+        shape(what, batchFirst, false);
+    }
+
+    /** @param anySizes sizes after the batch's may differ from the network's (positive, at most {@link #MAX_SIZE}) */
+    private void shape(String what, boolean batchFirst, boolean anySizes) throws IOException, MalformedModelException {
         int rank = expected.readInt();
         same(rank, file.in.readInt(), what + " rank");
         for (int i = 0; i < rank; i++) {
@@ -110,6 +120,10 @@ final class ParameterCheck {
             if (batchFirst && i == 0) {
                 if (actual < 1) {
                     throw malformed(what + " has batch size " + actual);
+                }
+            } else if (anySizes) {
+                if (actual < 1 || actual > MAX_SIZE) {
+                    throw malformed(what + " size " + i + " is " + actual);
                 }
             } else {
                 same(size, actual, what + " size " + i);

@@ -60,7 +60,9 @@ public enum Architecture {
      * over a one-channel 28x28 image is the most expensive layer of a small CNN, so the image is
      * first folded losslessly into four 14x14 channels (space-to-depth) and the first 3x3 conv sees
      * a 6x6 patch at a quarter of the positions; batch norm everywhere lets a one-cycle schedule use
-     * a high learning rate, so one epoch reaches about 99%.
+     * a high learning rate, so one epoch reaches about 99%. The fold is laid out channels-last, which
+     * PyTorch's CPU kernels keep through the network and run faster on, and the first pooling comes
+     * before its ReLU (max and ReLU commute), so the ReLU and its gradient see a quarter of the values.
      */
     FAST_CNN("fast-cnn", "BatchNorm CNN: space-to-depth-conv32-pool-conv64-dense128 (one-cycle)") {
         @Override
@@ -72,7 +74,7 @@ public enum Architecture {
         public Block build(int classes) {
             return new SequentialBlock()
                     .add(spaceToDepth())
-                    .add(conv(32, 3, 1)).add(BatchNorm.builder().build()).add(Activation.reluBlock()).add(maxPool())
+                    .add(conv(32, 3, 1)).add(BatchNorm.builder().build()).add(maxPool()).add(Activation.reluBlock())
                     .add(conv(64, 3, 0)).add(BatchNorm.builder().build()).add(Activation.reluBlock())
                     .add(Blocks.batchFlattenBlock())
                     .add(dense(128)).add(BatchNorm.builder().build()).add(Activation.reluBlock())

@@ -60,7 +60,7 @@ class LayerWalkTest {
                     assertEquals(List.of("256", "128"), dense);
                 }
                 case FAST_CNN -> {
-                    assertEquals(List.of("32×14×14", "64×5×5"), conv);
+                    assertEquals(List.of("32×7×7", "64×5×5"), conv); // the first stage pools before its ReLU
                     assertEquals(List.of("128"), dense);
                 }
             }
@@ -123,7 +123,8 @@ class LayerWalkTest {
             float[] var = parameter(classifier, 2, "runningVar");
             float[] conv = trace.output(1);
             float[] norm = trace.output(2);
-            float[] relu = trace.output(3);
+            float[] pooled = trace.output(3); // 2x2 max pooling, then ReLU
+            float[] relu = trace.output(4);
             for (int o = 0; o < 32; o++) {
                 float sum = 0;
                 for (int k = 0; k < 4 * 9; k++) {
@@ -136,6 +137,12 @@ class LayerWalkTest {
                         int i = o * 196 + y * 14 + x;
                         assertEquals(expected, conv[i], 1e-4f, "channel " + o);
                         assertEquals(normalized, norm[i], 1e-3f, "channel " + o);
+                    }
+                }
+                for (int y = 1; y < 6; y++) { // pooling windows that hold no border position
+                    for (int x = 1; x < 6; x++) {
+                        int i = o * 49 + y * 7 + x;
+                        assertEquals(normalized, pooled[i], 1e-3f, "channel " + o);
                         assertEquals(Math.max(0, normalized), relu[i], 1e-3f);
                     }
                 }
