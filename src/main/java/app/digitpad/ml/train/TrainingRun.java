@@ -20,6 +20,7 @@ import app.digitpad.ml.eval.NotDigitCalibration;
 import app.digitpad.ml.eval.NotDigitRule;
 import app.digitpad.ml.model.DigitClassifier;
 import app.digitpad.ml.model.ModelMetadata;
+import app.digitpad.ml.model.NoGradient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -198,7 +199,7 @@ public final class TrainingRun {
     private static BatchClassifier classifier(Trainer trainer) {
         DirectBatch batch = new DirectBatch();
         return (images, count) -> {
-            try (NDManager manager = trainer.getManager().newSubManager()) {
+            try (NoGradient noGradient = NoGradient.begin(); NDManager manager = trainer.getManager().newSubManager()) {
                 float[] input = java.util.Arrays.copyOf(images, count * MnistData.PIXELS);
                 MnistNormalizer.normalizeInPlace(input, 0, input.length);
                 NDArray x = batch.create(manager, input, new Shape(count, 1, 28, 28));
