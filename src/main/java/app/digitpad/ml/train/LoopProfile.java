@@ -65,6 +65,23 @@ public final class LoopProfile {
         return nanos[phase.ordinal()];
     }
 
+    /** One line for a log: the loop's batches and time per batch, the forward and backward share, the test passes. */
+    public String summary() {
+        long loop = 0;
+        for (Phase phase : Phase.values()) {
+            if (phase.ordinal() <= Phase.LISTENER.ordinal()) {
+                loop += nanos[phase.ordinal()];
+            }
+        }
+        int n = Math.max(1, batches);
+        return String.format(java.util.Locale.ROOT,
+                "loop %d batches in %d ms (%.2f ms a batch: forward %.2f, backward %.2f, optimizer %.2f, the rest %.2f), test passes %d ms",
+                batches, loop / 1_000_000, loop / 1e6 / n, nanos(Phase.FORWARD) / 1e6 / n, nanos(Phase.BACKWARD) / 1e6 / n,
+                nanos(Phase.OPTIMIZER) / 1e6 / n,
+                (loop - nanos(Phase.FORWARD) - nanos(Phase.BACKWARD) - nanos(Phase.OPTIMIZER)) / 1e6 / n,
+                (nanos(Phase.TEST) + nanos(Phase.CALIBRATION)) / 1_000_000);
+    }
+
     /** Every phase with its total in nanoseconds, in run order. */
     public Map<Phase, Long> totals() {
         Map<Phase, Long> totals = new EnumMap<>(Phase.class);

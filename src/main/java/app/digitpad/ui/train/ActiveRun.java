@@ -8,6 +8,8 @@ import java.util.concurrent.CountDownLatch;
 final class ActiveRun {
     final TrainingConfig config;
     final CountDownLatch done = new CountDownLatch(1);
+    /** When Start was pressed, for the log's account of where the run's time went. */
+    final long startNanos = System.nanoTime();
     TrainingProgressBuffer buffer;
     private TrainingRun training;
     private boolean cancelled;

@@ -181,7 +181,10 @@ public final class TrainingSession {
                 finished(run, Outcome.CANCELLED, "Training cancelled before the first batch.");
                 return;
             }
+            long loopStart = System.nanoTime();
             TrainingResult result = training.run();
+            LOG.info("Training run took {} ms: data load {} ms, {}", (System.nanoTime() - run.startNanos) / 1_000_000,
+                    (loopStart - run.startNanos) / 1_000_000, training.profile().summary());
             if (!run.beginSaving()) {
                 result.close();
                 finished(run, Outcome.CANCELLED, "Training cancelled after the last batch.");
