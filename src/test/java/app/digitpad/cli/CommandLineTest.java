@@ -9,6 +9,7 @@ import java.io.StringWriter;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import app.digitpad.ml.train.TrainingConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -53,7 +54,7 @@ class CommandLineTest {
         String help = cli.out().replaceAll("\\s+", " ");
         assertTrue(help.contains("seed-cnn, lenet5, mlp, fast-cnn (default fast-cnn)"), help);
         assertTrue(help.contains("constant, cosine, one-cycle"), help);
-        assertTrue(help.contains("(default 128)"), help);
+        assertTrue(help.contains("(default " + TrainingConfig.defaults().batchSize() + ")"), help);
     }
 
     @Test

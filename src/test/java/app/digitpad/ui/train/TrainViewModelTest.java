@@ -140,7 +140,8 @@ class TrainViewModelTest {
         first.settings().augmentProperty().set(true);
         first.settings().testImagesProperty().set(1_000);
         Settings.TrainForm form = kept.get().train();
-        assertEquals(new Settings.TrainForm("lenet5", 7, 128, 0.004, "one-cycle", true, 0, 1_000, "mnist"), form);
+        assertEquals(new Settings.TrainForm("lenet5", 7, TrainingConfig.defaults().batchSize(), 0.004, "one-cycle", true, 0, 1_000,
+                "mnist"), form);
 
         TrainViewModel next = model(dir, dir.resolve("models"));
         assertEquals(Architecture.LENET5, next.settings().architectureProperty().get());
@@ -253,7 +254,7 @@ class TrainViewModelTest {
         assertEquals(1, model.shown().size());
         CurveSet live = model.shown().get(0);
         assertEquals(TrainViewModel.LIVE_RUN_NAME, live.name());
-        assertEquals(2_000 / 128, live.trainLoss().size());
+        assertEquals(2_000 / TrainingConfig.defaults().batchSize(), live.trainLoss().size());
         assertEquals(model.session().lastRunProperty().get().log().orElseThrow().trainLoss().size(), live.trainLoss().size());
     }
 
