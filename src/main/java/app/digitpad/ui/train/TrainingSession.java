@@ -47,8 +47,13 @@ import org.slf4j.LoggerFactory;
 public final class TrainingSession {
     private static final Logger LOG = LoggerFactory.getLogger(TrainingSession.class);
 
-    /** Progress reaches the screen at most this often (10 times a second). */
-    static final java.time.Duration UI_UPDATE_INTERVAL = java.time.Duration.ofMillis(100);
+    /**
+     * Progress reaches the screen at most this often (4 times a second). Each update re-lays out and
+     * redraws the charts, and while they are new to the JIT compiling that code competes with the two
+     * training threads for two cores: a first run after start took 9.4 and 11.2 s at this interval
+     * against 13.6 and 18.7 s at 100 ms (Start to live, fresh app each time, docs/performance.md).
+     */
+    static final java.time.Duration UI_UPDATE_INTERVAL = java.time.Duration.ofMillis(250);
     /** How long closing the window waits for the training thread to stop. */
     static final long SHUTDOWN_WAIT_MILLIS = 3_000;
 
