@@ -53,8 +53,10 @@ public final class TrainView extends BorderPane {
     private final TrainSettings form;
     private final PulseMonitor pulses = new PulseMonitor();
 
+    /** The app's Train screen: built when its tab is first opened, which is when MNIST starts loading. */
     public TrainView(AppServices services) {
         this(new TrainViewModel(services));
+        session.preloadData();
     }
 
     public TrainView(TrainViewModel model) {

@@ -107,6 +107,26 @@ public final class TrainingSession {
         phase.addListener((obs, old, now) -> running.set(now != Phase.READY));
     }
 
+    /**
+     * Reads MNIST on the worker ahead of a first run (the Train screen asks when it is built), so
+     * Start does not wait for it and its reading code is compiled before a run competes for the
+     * cores. A failure is left for the run to report: the cache keeps only what loaded.
+     */
+    public void preloadData() {
+        try {
+            worker.execute(() -> {
+                try {
+                    mnist.train();
+                    mnist.test();
+                } catch (java.io.IOException | RuntimeException e) {
+                    LOG.debug("MNIST not preloaded; a run will say why: {}", e.toString());
+                }
+            });
+        } catch (RuntimeException e) { // a rejected task: the pool is shut down
+            LOG.debug("MNIST not preloaded: {}", e.toString());
+        }
+    }
+
     /** Starts a run of {@code config}; ignored while one runs. */
     public void start(TrainingConfig config) {
         if (phase.get() != Phase.READY || shuttingDown) {
