@@ -7,6 +7,7 @@ import app.digitpad.preprocess.PenDigit;
 import app.digitpad.preprocess.PenDigits;
 import java.io.InputStream;
 import java.lang.management.BufferPoolMXBean;
+import app.digitpad.ml.io.NativeMemory;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,13 +19,18 @@ import java.util.Locale;
  * 28x28, then the shipped model), 1,000 times to warm up and then 10,000 times, printing the
  * process's resident set size, the Java heap and the JVM's direct buffers every 2,000.
  *
- * <pre>mvn -B -o -q test-compile exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=app.digitpad.bench.PredictionMemoryBench</pre>
+ * <pre>mvn -B -o -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+ * java -Xmx2g -XX:MaxNewSize=48m -cp "target/classes:target/test-classes:$(cat target/cp.txt)" \
+ *     app.digitpad.bench.PredictionMemoryBench</pre>
+ *
+ * with the heap options of the packaged app (packaging/jpackage.txt); without the young generation's
+ * cap, G1 lets it grow for thousands of predictions before its first collection.
  */
 public final class PredictionMemoryBench {
     private PredictionMemoryBench() {}
 
     public static void main(String[] args) throws Exception {
+        NativeMemory.tuneMallocForTensors(); // as the app does before PyTorch allocates
         List<PenDigit> digits;
         try (InputStream in = PredictionMemoryBench.class.getResourceAsStream("/pendigits-sample.jsonl")) {
             digits = PenDigits.read(in, "pendigits-sample.jsonl");
