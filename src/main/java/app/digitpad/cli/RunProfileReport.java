@@ -21,16 +21,11 @@ final class RunProfileReport {
         }
         out.printf("  %-50s %8.2f s%n", "whole process, start to saved model", processNanos / 1e9);
         int batches = Math.max(1, loop.batches());
-        long loopNanos = 0;
-        for (LoopProfile.Phase phase : LoopProfile.Phase.values()) {
-            if (phase.ordinal() <= LoopProfile.Phase.LISTENER.ordinal()) {
-                loopNanos += loop.nanos(phase);
-            }
-        }
+        long loopNanos = loop.loopNanos();
         out.printf("Training loop, %,d batches, %.2f ms a batch:%n", loop.batches(), loopNanos / 1e6 / batches);
         for (LoopProfile.Phase phase : LoopProfile.Phase.values()) {
             long nanos = loop.nanos(phase);
-            if (phase.ordinal() <= LoopProfile.Phase.LISTENER.ordinal()) {
+            if (LoopProfile.perBatch(phase)) {
                 out.printf("  %-50s %8.3f ms %5.1f%%%n", phase.label(), nanos / 1e6 / batches, 100.0 * nanos / Math.max(1, loopNanos));
             } else if (nanos > 0) {
                 out.printf("  %-50s %8.2f s%n", phase.label(), nanos / 1e9);

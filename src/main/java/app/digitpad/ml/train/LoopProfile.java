@@ -65,14 +65,25 @@ public final class LoopProfile {
         return nanos[phase.ordinal()];
     }
 
-    /** One line for a log: the loop's batches and time per batch, the forward and backward share, the test passes. */
-    public String summary() {
+    /** Whether {@code phase} happens once a batch, inside the training loop (the rest happen once a run). */
+    public static boolean perBatch(Phase phase) {
+        return phase.ordinal() <= Phase.LISTENER.ordinal();
+    }
+
+    /** Time of the training loop itself: the per-batch phases, summed. */
+    public long loopNanos() {
         long loop = 0;
         for (Phase phase : Phase.values()) {
-            if (phase.ordinal() <= Phase.LISTENER.ordinal()) {
+            if (perBatch(phase)) {
                 loop += nanos[phase.ordinal()];
             }
         }
+        return loop;
+    }
+
+    /** One line for a log: the loop's batches and time per batch, the forward and backward share, the test passes. */
+    public String summary() {
+        long loop = loopNanos();
         int n = Math.max(1, batches);
         return String.format(java.util.Locale.ROOT,
                 "loop %d batches in %d ms (%.2f ms a batch: forward %.2f, backward %.2f, optimizer %.2f, the rest %.2f), test passes %d ms",
