@@ -149,9 +149,12 @@ public final class TrainingRun {
                     history.add(result);
                     listener.onEpoch(result);
                 }
-                long calibrationStart = System.nanoTime();
-                notDigit = classes > NotDigitRule.DIGITS ? calibrate(trainer) : NotDigitRule.NONE;
-                profile.add(LoopProfile.Phase.CALIBRATION, System.nanoTime() - calibrationStart);
+                notDigit = NotDigitRule.NONE;
+                if (classes > NotDigitRule.DIGITS) {
+                    long calibrationStart = System.nanoTime();
+                    notDigit = calibrate(trainer);
+                    profile.add(LoopProfile.Phase.CALIBRATION, System.nanoTime() - calibrationStart);
+                }
             }
             long millis = (System.nanoTime() - start) / 1_000_000;
             EpochResult last = history.get(history.size() - 1);
