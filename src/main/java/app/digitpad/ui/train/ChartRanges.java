@@ -56,4 +56,18 @@ final class ChartRanges {
         }
         return 10 * power;
     }
+
+    /**
+     * Lower bound of the accuracy axis, whose upper bound is 100%: the lowest point shown rounded
+     * down to a multiple of 10, 0 with no points. (JavaFX's own auto range rounds up past 100%.)
+     */
+    static double accuracyLowerBound(List<CurvePoint> accuracy) {
+        double min = 100;
+        for (CurvePoint p : accuracy) {
+            if (Double.isFinite(p.y())) {
+                min = Math.min(min, p.y());
+            }
+        }
+        return accuracy.isEmpty() ? 0 : Math.max(0, Math.min(90, Math.floor(min / 10) * 10));
+    }
 }

@@ -60,7 +60,11 @@ final class TrainingCharts extends VBox {
         lossY.setAnimated(false);
         lossChart = chart("loss-chart", lossX, lossY);
         accuracyY.setLabel("accuracy (%)");
-        accuracyY.setForceZeroInRange(false);
+        accuracyY.setAutoRanging(false);
+        accuracyY.setLowerBound(0);
+        accuracyY.setUpperBound(100);
+        accuracyY.setTickUnit(ChartRanges.tickUnit(100));
+        accuracyY.setMinorTickVisible(false);
         accuracyY.setAnimated(false);
         accuracyChart = chart("accuracy-chart", accuracyX, accuracyY);
 
@@ -144,23 +148,23 @@ final class TrainingCharts extends VBox {
     private void refit() {
         List<CurvePoint> trainLoss = new ArrayList<>();
         List<CurvePoint> testLoss = new ArrayList<>();
-        boolean anyAccuracy = false;
+        List<CurvePoint> accuracy = new ArrayList<>();
         for (CurveSet set : shown) {
             trainLoss.addAll(set.trainLoss());
             testLoss.addAll(set.testLoss());
-            anyAccuracy |= !set.trainAccuracy().isEmpty() || !set.testAccuracy().isEmpty();
+            accuracy.addAll(set.trainAccuracy());
+            accuracy.addAll(set.testAccuracy());
         }
         double upper = ChartRanges.lossUpperBound(trainLoss, testLoss);
         if (upper != lossY.getUpperBound()) {
             lossY.setUpperBound(upper);
             lossY.setTickUnit(ChartRanges.tickUnit(upper));
         }
-        // With no points the auto range would run 0-125%: hold 0-100% until the first point.
-        accuracyY.setAutoRanging(anyAccuracy);
-        if (!anyAccuracy) {
-            accuracyY.setLowerBound(0);
-            accuracyY.setUpperBound(100);
-            accuracyY.setTickUnit(25);
+        // Never past 100%: JavaFX's auto range runs to 110% or 125%.
+        double lower = ChartRanges.accuracyLowerBound(accuracy);
+        if (lower != accuracyY.getLowerBound()) {
+            accuracyY.setLowerBound(lower);
+            accuracyY.setTickUnit(ChartRanges.tickUnit(100 - lower));
         }
         if (shown.size() == 1) {
             CurveSet set = shown.get(0);

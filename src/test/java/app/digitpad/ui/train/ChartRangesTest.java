@@ -38,4 +38,12 @@ class ChartRangesTest {
         assertEquals(3, ChartRanges.lossUpperBound(train, List.of()), 1e-12);
         assertEquals(1, ChartRanges.lossUpperBound(List.of(), List.of()), 1e-12);
     }
+
+    @Test
+    void theAccuracyAxisEndsAt100AndStartsAtTheLowestPointRoundedDown() {
+        assertEquals(0, ChartRanges.accuracyLowerBound(List.of()), 1e-12);
+        assertEquals(0, ChartRanges.accuracyLowerBound(List.of(new CurvePoint(0.01, 9.5), new CurvePoint(1, 99.2))), 1e-12);
+        assertEquals(80, ChartRanges.accuracyLowerBound(List.of(new CurvePoint(0.5, 87.1), new CurvePoint(1, 99.2))), 1e-12);
+        assertEquals(90, ChartRanges.accuracyLowerBound(List.of(new CurvePoint(1, 100))), 1e-12, "never an empty range");
+    }
 }
