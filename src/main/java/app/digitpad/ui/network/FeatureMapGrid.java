@@ -6,7 +6,6 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -40,15 +39,7 @@ final class FeatureMapGrid extends VBox {
         title.setWrapText(true);
         Label shape = new Label(stage.channels() + " feature maps of " + stage.height() + "×" + stage.width());
         shape.getStyleClass().add("stage-shape");
-        lowLabel.getStyleClass().add("scale-value");
-        highLabel.getStyleClass().add("scale-value");
-        Region gradient = new Region();
-        gradient.getStyleClass().add("gray-scale");
-        Label note = new Label("one scale for the whole layer");
-        note.getStyleClass().add("scale-note");
-        HBox legend = new HBox(6, lowLabel, gradient, highLabel, note);
-        legend.setAlignment(Pos.CENTER_LEFT);
-        legend.getStyleClass().add("stage-legend");
+        HBox legend = GrayLegend.of(lowLabel, highLabel, "one scale for the whole layer");
 
         double scale = Math.max(1, Math.round(TILE / Math.max(stage.height(), stage.width())));
         mosaic = Tiles.newMosaic(stage.channels(), stage.width(), stage.height());

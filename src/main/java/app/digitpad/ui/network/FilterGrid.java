@@ -2,11 +2,9 @@ package app.digitpad.ui.network;
 
 import app.digitpad.ml.inspect.FilterBank;
 import app.digitpad.ml.inspect.Layer;
-import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** The first layer's learned filters as tiles on one symmetric scale: negative weights dark, 0 mid-grey, positive light. */
@@ -26,17 +24,8 @@ final class FilterGrid extends VBox {
         title.getStyleClass().add("stage-title");
         title.setWrapText(true);
         float magnitude = bank.maxMagnitude();
-        Label low = new Label(Layer.valueText(-magnitude));
-        low.getStyleClass().add("scale-value");
-        Label high = new Label(Layer.valueText(magnitude));
-        high.getStyleClass().add("scale-value");
-        Region gradient = new Region();
-        gradient.getStyleClass().add("gray-scale");
-        Label note = new Label("weights; 0 is mid-grey");
-        note.getStyleClass().add("scale-note");
-        HBox legend = new HBox(6, low, gradient, high, note);
-        legend.setAlignment(Pos.CENTER_LEFT);
-        legend.getStyleClass().add("stage-legend");
+        HBox legend = GrayLegend.of(new Label(Layer.valueText(-magnitude)), new Label(Layer.valueText(magnitude)),
+                "weights; 0 is mid-grey");
 
         int w = bank.width();
         int h = bank.height();

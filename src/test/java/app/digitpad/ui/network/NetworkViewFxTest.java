@@ -15,16 +15,13 @@ import app.digitpad.preprocess.PenDigitPlacer;
 import app.digitpad.preprocess.PenDigits;
 import app.digitpad.preprocess.Point;
 import app.digitpad.preprocess.Stroke;
-import app.digitpad.ui.Dialogs;
+import app.digitpad.ui.PadRobot;
+import app.digitpad.ui.TestDialogs;
 import java.awt.image.BufferedImage;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
@@ -37,7 +34,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import app.digitpad.ui.PadRobot;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -46,7 +42,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The robot draws on the Network tab's pad in the real window, at the window's minimum size. */
 @ExtendWith(ApplicationExtension.class)
 class NetworkViewFxTest {
-    private final Answers dialogs = new Answers();
+    private final TestDialogs dialogs = new TestDialogs();
     private DigitPadWindow window;
     private javafx.stage.Stage stage;
 
@@ -184,31 +180,5 @@ class NetworkViewFxTest {
             PenDigit d = PenDigits.read(in, "sample").get(digit);
             return PenDigitPlacer.place(d.strokes(), MnistPreprocessor.PAD_SIZE);
         }
-    }
-
-
-
-    /** Dialogs that answer save choosers with prepared paths and record errors. */
-    private static final class Answers implements Dialogs {
-        final Map<String, Path> saveAnswers = new ConcurrentHashMap<>();
-        final List<String> errors = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void showError(String title, String message) {
-            errors.add(title + ": " + message);
-        }
-
-        @Override
-        public Optional<Path> chooseModelToOpen() {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<Path> chooseSaveFile(String title, String suggestedName, String extension) {
-            return Optional.ofNullable(saveAnswers.get(extension));
-        }
-
-        @Override
-        public void notify(String message) {}
     }
 }
