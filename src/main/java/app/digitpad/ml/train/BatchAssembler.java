@@ -10,6 +10,7 @@ import app.digitpad.preprocess.PenDigit;
 import app.digitpad.preprocess.ScribbleGenerator;
 import app.digitpad.preprocess.Stroke;
 import app.digitpad.preprocess.StrokeAugmenter;
+import app.digitpad.preprocess.WritingConventions;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -25,6 +26,8 @@ final class BatchAssembler {
     static final double PEN_DIGITS = 0.25;
     static final double NON_DIGITS = 0.09375;
     static final double SCRIBBLES = 1 / 32.0;
+    /** Share of pen 0s, 2s and 7s drawn with a convention added ({@link WritingConventions}). */
+    static final double CONVENTIONS = 0.35;
 
     private final MnistData mnist;
     private final PenTrainingSet pen;
@@ -92,7 +95,11 @@ final class BatchAssembler {
         }
         for (int i = 0; i < digits; i++) {
             PenDigit digit = pen.digits().get(random.nextInt(pen.digits().size()));
-            slot = addDrawing(digit.strokes(), digit.label(), images, labels, slot, random);
+            List<Stroke> strokes = digit.strokes();
+            if (WritingConventions.has(digit.label()) && random.nextDouble() < CONVENTIONS) {
+                strokes = WritingConventions.add(strokes, digit.label(), random);
+            }
+            slot = addDrawing(strokes, digit.label(), images, labels, slot, random);
         }
         for (int i = 0; i < others; i++) {
             PenDigit other = pen.nonDigits().get(random.nextInt(pen.nonDigits().size()));
