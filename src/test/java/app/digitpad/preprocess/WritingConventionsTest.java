@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -19,19 +20,28 @@ class WritingConventionsTest {
         return b.maxY() - b.minY();
     }
 
+    /** The bounds of the stroke each of 20 conventions adds to digit {@code label}, whose own strokes must be kept. */
+    private static List<Bounds> addedStrokes(int label, long seed) throws Exception {
+        List<Stroke> digit = digit(label);
+        SplittableRandom random = new SplittableRandom(seed);
+        List<Bounds> added = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            List<Stroke> marked = WritingConventions.add(digit, label, random);
+            assertEquals(digit.size() + 1, marked.size());
+            assertEquals(digit, marked.subList(0, digit.size()), "the digit's own strokes are kept");
+            added.add(Bounds.of(List.of(marked.get(digit.size()))));
+        }
+        return added;
+    }
+
     @Test
     void aZeroGetsAStraightSlashThroughItsMiddleAsLongAsTheOvalIsHigh() throws Exception {
-        List<Stroke> zero = digit(0);
-        Bounds oval = Bounds.of(zero);
-        SplittableRandom random = new SplittableRandom(1);
-        for (int i = 0; i < 20; i++) {
-            List<Stroke> slashed = WritingConventions.add(zero, 0, random);
-            assertEquals(zero.size() + 1, slashed.size());
-            assertEquals(zero, slashed.subList(0, zero.size()), "the digit's own strokes are kept");
-            Bounds slash = Bounds.of(List.of(slashed.get(zero.size())));
-            assertTrue(slash.maxY() - slash.minY() >= height(zero) * 0.99, "reaches from the top to the bottom");
-            assertTrue(Math.abs(slash.midX() - oval.midX()) < 0.06 * height(zero), "through the middle");
-            assertTrue(Math.abs(slash.midY() - oval.midY()) < 0.06 * height(zero), "through the middle");
+        Bounds oval = Bounds.of(digit(0));
+        double height = height(digit(0));
+        for (Bounds slash : addedStrokes(0, 1)) {
+            assertTrue(slash.maxY() - slash.minY() >= height * 0.99, "reaches from the top to the bottom");
+            assertTrue(Math.abs(slash.midX() - oval.midX()) < 0.06 * height, "through the middle");
+            assertTrue(Math.abs(slash.midY() - oval.midY()) < 0.06 * height, "through the middle");
         }
     }
 
@@ -70,16 +80,13 @@ class WritingConventionsTest {
 
     @Test
     void aSevenGetsAShortBarAcrossItsStem() throws Exception {
-        List<Stroke> seven = digit(7);
-        Bounds b = Bounds.of(seven);
-        SplittableRandom random = new SplittableRandom(4);
-        for (int i = 0; i < 20; i++) {
-            List<Stroke> crossed = WritingConventions.add(seven, 7, random);
-            Bounds bar = Bounds.of(List.of(crossed.get(seven.size())));
-            double y = (bar.midY() - b.minY()) / height(seven);
+        Bounds b = Bounds.of(digit(7));
+        double height = height(digit(7));
+        for (Bounds bar : addedStrokes(7, 4)) {
+            double y = (bar.midY() - b.minY()) / height;
             assertTrue(y > 0.4 && y < 0.65, "halfway down: " + y);
-            assertTrue(bar.maxY() - bar.minY() <= 0.1 * height(seven), "about level");
-            assertTrue(bar.maxX() - bar.minX() > 0.2 * height(seven), "long enough to see");
+            assertTrue(bar.maxY() - bar.minY() <= 0.1 * height, "about level");
+            assertTrue(bar.maxX() - bar.minX() > 0.2 * height, "long enough to see");
         }
     }
 
