@@ -18,6 +18,7 @@ public final class LoopProfile {
         BACKWARD("backward"),
         READ_BACK("loss and predictions back to Java"),
         OPTIMIZER("optimizer step"),
+        AVERAGE("moving average of the weights"),
         FREE("freeing the batch's tensors"),
         LISTENER("progress listener"),
         TEST("test pass"),

@@ -109,6 +109,9 @@ public final class TrainingRun {
                 float[] images = new float[fullBatch * MnistData.PIXELS];
                 float[] labels = new float[fullBatch];
                 TrainingStep stepper = new TrainingStep(profile);
+                // closed with the trainer's manager if the run stops early
+                WeightAverage average = totalSteps >= WeightAverage.MIN_STEPS
+                        ? new WeightAverage(model.getBlock(), trainer.getManager(), totalSteps) : null;
                 step = 0;
                 for (int epoch = 1; epoch <= config.epochs(); epoch++) {
                     SplittableRandom random = new SplittableRandom(config.seed() * 31 + epoch);
@@ -127,6 +130,11 @@ public final class TrainingRun {
                         float batchLoss = stepResult.loss();
                         int batchCorrect = stepResult.correct();
                         step++;
+                        if (average != null) {
+                            long averageStart = System.nanoTime();
+                            average.update();
+                            profile.add(LoopProfile.Phase.AVERAGE, System.nanoTime() - averageStart);
+                        }
                         lossSum += batchLoss;
                         correct += batchCorrect;
                         long now = System.nanoTime();
@@ -140,6 +148,10 @@ public final class TrainingRun {
                     }
                     long epochNanos = System.nanoTime() - epochStart;
                     trainingNanos += epochNanos;
+                    if (average != null && epoch == config.epochs()) {
+                        average.copyIntoNetwork(); // what is tested last is what is saved
+                        average.close();
+                    }
                     long testStart = System.nanoTime();
                     Evaluation evaluation = evaluate(trainer, epoch);
                     profile.add(LoopProfile.Phase.TEST, System.nanoTime() - testStart);
