@@ -214,7 +214,7 @@ public final class ArchitectureSweep {
                     case "gap" -> block.add(Pool.globalAvgPool2dBlock());
                     case "flat" -> block.add(Blocks.batchFlattenBlock());
                     case "s2d" -> block.add(new LambdaBlock(list -> new NDList(list.singletonOrThrow()
-                            .reshape(-1, 1, 14, 2, 14, 2).transpose(0, 1, 3, 5, 2, 4).reshape(-1, 4, 14, 14))));
+                            .reshape(-1, 14, 2, 14, 2).transpose(0, 1, 3, 2, 4).reshape(-1, 14, 14, 4).transpose(0, 3, 1, 2)))); // channels-last, as fast-cnn
                     default -> throw new IllegalArgumentException("unknown layer '" + layer + "'");
                 }
             }
