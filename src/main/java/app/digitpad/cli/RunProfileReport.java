@@ -1,5 +1,6 @@
 package app.digitpad.cli;
 
+import app.digitpad.ml.train.Bf16Forward;
 import app.digitpad.ml.train.LoopProfile;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
@@ -22,12 +23,13 @@ final class RunProfileReport {
         out.printf("  %-50s %8.2f s%n", "whole process, start to saved model", processNanos / 1e9);
         int batches = Math.max(1, loop.batches());
         long loopNanos = loop.loopNanos();
-        out.printf("Training loop, %,d batches, %.2f ms a batch:%n", loop.batches(), loopNanos / 1e6 / batches);
+        out.printf("Training loop, %,d batches, %.2f ms a batch (%s):%n", loop.batches(), loopNanos / 1e6 / batches,
+                Bf16Forward.describe());
         for (LoopProfile.Phase phase : LoopProfile.Phase.values()) {
             long nanos = loop.nanos(phase);
-            if (LoopProfile.perBatch(phase)) {
+            if (LoopProfile.perBatch(phase) && (nanos > 0 || phase != LoopProfile.Phase.AVERAGE)) {
                 out.printf("  %-50s %8.3f ms %5.1f%%%n", phase.label(), nanos / 1e6 / batches, 100.0 * nanos / Math.max(1, loopNanos));
-            } else if (nanos > 0) {
+            } else if (nanos > 0 && !LoopProfile.perBatch(phase)) {
                 out.printf("  %-50s %8.2f s%n", phase.label(), nanos / 1e9);
             }
         }

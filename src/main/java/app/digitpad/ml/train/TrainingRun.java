@@ -108,7 +108,7 @@ public final class TrainingRun {
                 trainer.initialize(new Shape(fullBatch, 1, 28, 28));
                 float[] images = new float[fullBatch * MnistData.PIXELS];
                 float[] labels = new float[fullBatch];
-                TrainingStep stepper = new TrainingStep(profile);
+                TrainingStep stepper = new TrainingStep(config.architecture(), profile);
                 // closed with the trainer's manager if the run stops early
                 WeightAverage average = totalSteps >= WeightAverage.MIN_STEPS
                         ? new WeightAverage(model.getBlock(), trainer.getManager(), totalSteps) : null;

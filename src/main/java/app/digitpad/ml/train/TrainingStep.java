@@ -11,6 +11,7 @@ import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import app.digitpad.ml.model.DirectBatch;
+import app.digitpad.ml.net.Architecture;
 
 /**
  * One optimizer step on one batch held in heap arrays: what every training loop in DigitPad does
@@ -25,13 +26,17 @@ final class TrainingStep {
     private final DirectBatch imageBatch = new DirectBatch();
     private final DirectBatch labelBatch = new DirectBatch();
     private final LoopProfile profile;
+    private final Architecture architecture;
+    private Bf16Forward bf16;
+    private boolean bf16Chosen;
 
-    TrainingStep() {
-        this(new LoopProfile());
+    TrainingStep(Architecture architecture) {
+        this(architecture, new LoopProfile());
     }
 
     /** @param profile receives the time of each part of every step */
-    TrainingStep(LoopProfile profile) {
+    TrainingStep(Architecture architecture, LoopProfile profile) {
+        this.architecture = architecture;
         this.profile = profile;
     }
 
@@ -57,7 +62,7 @@ final class TrainingStep {
             long t1 = System.nanoTime();
             long t5;
             try (GradientCollector collector = trainer.newGradientCollector()) {
-                NDList predictions = trainer.forward(new NDList(x));
+                NDList predictions = forward(trainer, x);
                 long t2 = System.nanoTime();
                 NDArray lossValue = trainer.getLoss().evaluate(new NDList(y), predictions);
                 long t3 = System.nanoTime();
@@ -80,6 +85,15 @@ final class TrainingStep {
         profile.add(LoopProfile.Phase.FREE, end - t6);
         profile.countBatch(end - t0);
         return new Result(loss, correct);
+    }
+
+    /** DJL's layers, or fast-cnn's bfloat16 pass where the CPU has it; chosen at the first batch. */
+    private NDList forward(Trainer trainer, NDArray x) {
+        if (!bf16Chosen) {
+            bf16Chosen = true;
+            bf16 = Bf16Forward.of(architecture, trainer.getModel().getBlock(), trainer.getManager());
+        }
+        return bf16 != null ? new NDList(bf16.forward(x)) : trainer.forward(new NDList(x));
     }
 
     private static int countCorrect(float[] logits, float[] labels, int classes) {

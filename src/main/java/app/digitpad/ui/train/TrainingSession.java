@@ -10,6 +10,7 @@ import app.digitpad.ml.model.ModelMetadata;
 import app.digitpad.ml.model.ModelStore;
 import app.digitpad.ml.model.TrainingLog;
 import app.digitpad.ml.train.BatchProgress;
+import app.digitpad.ml.train.Bf16Forward;
 import app.digitpad.ml.train.CurveRecorder;
 import app.digitpad.ml.train.TrainingCancelledException;
 import app.digitpad.ml.train.TrainingConfig;
@@ -142,9 +143,10 @@ public final class TrainingSession {
         phase.set(Phase.LOADING);
         progress.set(-1);
         status.set(TrainingStatus.loading());
-        LOG.info("Training {} for {} epochs (batch {}, lr {} {}, augment {}, images {}/{})", config.architecture().id(),
+        LOG.info("Training {} for {} epochs (batch {}, lr {} {}, augment {}, images {}/{}; {})", config.architecture().id(),
                 config.epochs(), config.batchSize(), config.learningRate(), config.schedule().id(), config.augment(),
-                config.trainLimit() == 0 ? "all" : config.trainLimit(), config.testLimit() == 0 ? "all" : config.testLimit());
+                config.trainLimit() == 0 ? "all" : config.trainLimit(), config.testLimit() == 0 ? "all" : config.testLimit(),
+                Bf16Forward.describe());
         try {
             worker.execute(() -> train(run));
         } catch (RuntimeException e) { // a rejected task: the pool is shut down
