@@ -5,6 +5,7 @@ import app.digitpad.ml.data.PenDataCache;
 import app.digitpad.ml.data.PenTrainingSet;
 import app.digitpad.ml.data.TrainingData;
 import app.digitpad.ml.data.MnistData;
+import app.digitpad.ml.model.EngineThreads;
 import app.digitpad.ml.model.ModelFiles;
 import app.digitpad.ml.model.ModelMetadata;
 import app.digitpad.ml.model.ModelStore;
@@ -209,7 +210,10 @@ public final class TrainingSession {
                 return;
             }
             long loopStart = System.nanoTime();
-            TrainingResult result = training.run();
+            TrainingResult result;
+            try (EngineThreads threads = EngineThreads.leavingOneCore()) { // the other core serves the screen
+                result = training.run();
+            }
             LOG.info("Training run took {} ms: data load {} ms, {}", (System.nanoTime() - run.startNanos) / 1_000_000,
                     (loopStart - run.startNanos) / 1_000_000, training.profile().summary());
             if (!run.beginSaving()) {

@@ -1,0 +1,40 @@
+package app.digitpad.ml.model;
+
+import ai.djl.engine.Engine;
+import ai.djl.pytorch.jni.JniUtils;
+
+/**
+ * A stretch of work on this thread with PyTorch's intra-op threads limited, restored on close.
+ * The app trains leaving one core to the screen (one thread on two cores): beside the JavaFX threads and the JIT, two PyTorch threads on two cores
+ * wait for each other at every operator (one is often descheduled), and a step took 30-32 ms
+ * against 21-22 ms with one thread (docs/performance.md). The command line keeps PyTorch's default.
+ * PyTorch keeps the count per thread (OpenMP), and threads that start using PyTorch meanwhile take it too.
+ */
+public final class EngineThreads implements AutoCloseable {
+    private final int before;
+
+    private EngineThreads(int cores) {
+        boolean pytorch = "PyTorch".equals(Engine.getInstance().getEngineName());
+        before = pytorch ? JniUtils.getNumThreads() : 0;
+        if (before > 0) {
+            JniUtils.setNumThreads(threads(before, cores));
+        }
+    }
+
+    /** Until {@link #close()}, PyTorch uses one core fewer than this machine has, and at least one. */
+    public static EngineThreads leavingOneCore() {
+        return new EngineThreads(Runtime.getRuntime().availableProcessors());
+    }
+
+    /** At most {@code engineDefault} threads, one fewer than {@code cores}, at least one. */
+    static int threads(int engineDefault, int cores) {
+        return Math.max(1, Math.min(engineDefault, cores - 1));
+    }
+
+    @Override
+    public void close() {
+        if (before > 0) {
+            JniUtils.setNumThreads(before);
+        }
+    }
+}
