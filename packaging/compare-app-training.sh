@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# In the app: Start to a live >= 99% model (the Train tab's default run), against the PyTorch 2.13
+# peer's whole process run just before it (../shared/peers, set up with its setup-torch-peer.sh).
+# Each round: a peer run, then a fresh app (its own DigitPad home, a weak model live so the new one
+# goes live without a question) under Xvfb, where xdotool opens the Train tab and presses Start twice
+# (the first run after start, then the next). Times come from the app's log: "Training ... for"
+# (Start pressed) to "Training run ended" (the new model live).
+#   packaging/compare-app-training.sh [--runs N] [--app LAUNCHER] [--python PY] [--peers DIR]
+# Needs xvfb, xdotool and /usr/bin/time; LAUNCHER defaults to the app image's
+# (target/jpackage/DigitPad/bin/DigitPad, built by `mvn -Ppackage -DskipTests package`).
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/.." && pwd)
+runs=3
+app="$root/target/jpackage/DigitPad/bin/DigitPad"
+python="$HOME/.cache/digitpad-peer-venv/bin/python"
+peers="$root/../shared/peers"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --runs) runs=$2; shift 2 ;;
+    --app) app=$2; shift 2 ;;
+    --python) python=$2; shift 2 ;;
+    --peers) peers=$2; shift 2 ;;
+    *) echo "usage: compare-app-training.sh [--runs N] [--app LAUNCHER] [--python PY] [--peers DIR]" >&2; exit 2 ;;
+  esac
+done
+for tool in Xvfb xdotool /usr/bin/time; do
+  command -v "$tool" >/dev/null || { echo "compare-app-training.sh: needs $tool" >&2; exit 1; }
+done
+cli="$(dirname "$app")/digitpad"
+work=$(mktemp -d)
+display=:$((90 + RANDOM % 100))
+Xvfb "$display" -screen 0 1280x800x24 >/dev/null 2>&1 &
+xvfb=$!
+trap 'kill $xvfb 2>/dev/null; rm -rf "$work"' EXIT
+export DISPLAY=$display
+"$cli" train --train-limit 3000 --out "$work/weak.dpmodel" >/dev/null 2>&1
+
+seconds() { awk '{split($2, t, ":"); printf "%.3f\n", t[1] * 3600 + t[2] * 60 + t[3]}'; }
+for round in $(seq "$runs"); do
+  (cd "$peers" && /usr/bin/time -f '%e' -o "$work/peer.time" "$python" run.py peer_torch_fastcnn.py "$root/assets/mnist" 1 128 fast) \
+      >"$work/peer.out" 2>&1
+  peer=$(cat "$work/peer.time")
+  home="$work/home$round"
+  mkdir -p "$home"
+  printf '{"liveModel": "%s"}\n' "$work/weak.dpmodel" > "$home/settings.json"
+  JDK_JAVA_OPTIONS="-Ddigitpad.home=$home" "$app" >"$work/app.out" 2>&1 &
+  pid=$!
+  wid=
+  for _ in $(seq 120); do
+    wid=$(xdotool search --name '^DigitPad' 2>/dev/null | head -1) && [ -n "$wid" ] && break
+    sleep 0.5
+  done
+  [ -n "$wid" ] || { echo "compare-app-training.sh: no DigitPad window" >&2; cat "$work/app.out" >&2; exit 1; }
+  sleep 3
+  xdotool windowmove "$wid" 0 0 windowsize "$wid" 1180 760; sleep 1
+  xdotool mousemove 97 57 click 1; sleep 4          # the Train tab; MNIST loads meanwhile
+  log="$home/logs/digitpad.log"
+  for n in 1 2; do
+    xdotool mousemove 71 536 click 1                 # Start
+    for _ in $(seq 240); do
+      [ "$(grep -c 'Training run ended' "$log" 2>/dev/null || true)" -ge $n ] && break
+      sleep 0.5
+    done
+    sleep 2
+  done
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+  starts=($(grep 'Training fast-cnn for' "$log" | seconds))
+  ends=($(grep 'Training run ended' "$log" | seconds))
+  accuracy=$(grep -o 'Done: [0-9.]*%' "$log" | tr '\n' ' ')
+  [ ${#ends[@]} -eq 2 ] || { echo "compare-app-training.sh: round $round did not finish two runs:" >&2; tail -5 "$log" >&2; exit 1; }
+  awk -v r="$round" -v p="$peer" -v s1="${starts[0]}" -v e1="${ends[0]}" -v s2="${starts[1]}" -v e2="${ends[1]}" -v a="$accuracy" \
+      'BEGIN {printf "round %d: peer %.2f s | app, Start to live: first run %.2f s (%.2fx), next %.2f s (%.2fx) | %s\n",
+              r, p, e1 - s1, (e1 - s1) / p, e2 - s2, (e2 - s2) / p, a}'
+done
