@@ -27,19 +27,31 @@ done
 for tool in Xvfb xdotool /usr/bin/time; do
   command -v "$tool" >/dev/null || { echo "compare-app-training.sh: needs $tool" >&2; exit 1; }
 done
-cli="$(dirname "$app")/digitpad"
+cli="$(dirname "$app")/digitpad"   # the image's command line, beside its launcher
+for f in "$app" "$cli" "$python" "$peers/peer_torch_fastcnn.py" "$peers/run.py"; do
+  [ -e "$f" ] || { echo "compare-app-training.sh: $f is missing" >&2; exit 1; }
+done
 work=$(mktemp -d)
-display=:$((90 + RANDOM % 100))
-Xvfb "$display" -screen 0 1280x800x24 >/dev/null 2>&1 &
-xvfb=$!
-trap 'kill $xvfb 2>/dev/null; rm -rf "$work"' EXIT
-export DISPLAY=$display
-"$cli" train --train-limit 3000 --out "$work/weak.dpmodel" >/dev/null 2>&1
+pid=
+xvfb=
+trap 'kill $pid $xvfb 2>/dev/null; rm -rf "$work"' EXIT
+for display in $(seq 90 120); do
+  [ -e "/tmp/.X11-unix/X$display" ] && continue
+  Xvfb ":$display" -screen 0 1280x800x24 >/dev/null 2>&1 &
+  xvfb=$!
+  sleep 1
+  kill -0 "$xvfb" 2>/dev/null && break
+  xvfb=
+done
+[ -n "$xvfb" ] || { echo "compare-app-training.sh: Xvfb did not start" >&2; exit 1; }
+export DISPLAY=:$display
+"$cli" train --train-limit 3000 --out "$work/weak.dpmodel" >"$work/weak.out" 2>&1 \
+    || { echo "compare-app-training.sh: could not train the weak model:" >&2; cat "$work/weak.out" >&2; exit 1; }
 
 seconds() { awk '{split($2, t, ":"); printf "%.3f\n", t[1] * 3600 + t[2] * 60 + t[3]}'; }
 for round in $(seq "$runs"); do
   (cd "$peers" && /usr/bin/time -f '%e' -o "$work/peer.time" "$python" run.py peer_torch_fastcnn.py "$root/assets/mnist" 1 128 fast) \
-      >"$work/peer.out" 2>&1
+      >"$work/peer.out" 2>&1 || { echo "compare-app-training.sh: the peer failed:" >&2; cat "$work/peer.out" >&2; exit 1; }
   peer=$(cat "$work/peer.time")
   home="$work/home$round"
   mkdir -p "$home"
@@ -59,16 +71,19 @@ for round in $(seq "$runs"); do
   for n in 1 2; do
     xdotool mousemove 71 536 click 1                 # Start
     for _ in $(seq 240); do
-      [ "$(grep -c 'Training run ended' "$log" 2>/dev/null || true)" -ge $n ] && break
+      ended=$(grep -c 'Training run ended' "$log" 2>/dev/null || true)
+      [ "${ended:-0}" -ge $n ] && break
       sleep 0.5
     done
     sleep 2
   done
   kill "$pid"; wait "$pid" 2>/dev/null || true
-  starts=($(grep 'Training fast-cnn for' "$log" | seconds))
-  ends=($(grep 'Training run ended' "$log" | seconds))
-  accuracy=$(grep -o 'Done: [0-9.]*%' "$log" | tr '\n' ' ')
-  [ ${#ends[@]} -eq 2 ] || { echo "compare-app-training.sh: round $round did not finish two runs:" >&2; tail -5 "$log" >&2; exit 1; }
+  pid=
+  starts=($(grep 'Training fast-cnn for' "$log" | seconds || true))
+  ends=($(grep 'Training run ended: DONE' "$log" | seconds || true))
+  accuracy=$(grep -o 'Done: [0-9.]*%' "$log" | tr '\n' ' ' || true)
+  [ ${#starts[@]} -eq 2 ] && [ ${#ends[@]} -eq 2 ] \
+      || { echo "compare-app-training.sh: round $round did not finish two runs:" >&2; tail -5 "$log" >&2; exit 1; }
   awk -v r="$round" -v p="$peer" -v s1="${starts[0]}" -v e1="${ends[0]}" -v s2="${starts[1]}" -v e2="${ends[1]}" -v a="$accuracy" \
       'BEGIN {printf "round %d: peer %.2f s | app, Start to live: first run %.2f s (%.2fx), next %.2f s (%.2fx) | %s\n",
               r, p, e1 - s1, (e1 - s1) / p, e2 - s2, (e2 - s2) / p, a}'

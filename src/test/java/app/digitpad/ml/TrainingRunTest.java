@@ -123,5 +123,9 @@ class TrainingRunTest {
         assertTrue(e.getMessage().contains("learning rate"));
         e = assertThrows(IllegalArgumentException.class, () -> Architecture.fromId("resnet"));
         assertTrue(e.getMessage().contains("resnet"));
+        e = assertThrows(IllegalArgumentException.class,
+                () -> SMALL.withArchitecture(Architecture.FAST_CNN).withBatchSize(1));
+        assertTrue(e.getMessage().contains("at least 2 images a batch"), e.getMessage());
+        SMALL.withArchitecture(Architecture.LENET5).withBatchSize(1); // no batch norm: one image a batch is a batch
     }
 }

@@ -8,7 +8,8 @@ import ai.djl.pytorch.jni.JniUtils;
  * The app trains leaving one core to the screen (one thread on two cores): beside the JavaFX threads and the JIT, two PyTorch threads on two cores
  * wait for each other at every operator (one is often descheduled), and a step took 30-32 ms
  * against 21-22 ms with one thread (docs/performance.md). The command line keeps PyTorch's default.
- * PyTorch keeps the count per thread (OpenMP), and threads that start using PyTorch meanwhile take it too.
+ * PyTorch keeps the count per thread (OpenMP): threads that first use PyTorch meanwhile take the
+ * limit and keep it after {@link #close()} (the pad's inference thread is warmed up at start, before).
  */
 public final class EngineThreads implements AutoCloseable {
     private final int before;

@@ -29,6 +29,9 @@ import java.util.Locale;
  */
 public final class Bf16Forward implements AutoCloseable {
     static final String RESOURCE = "/digitpad/torchscript/fast-cnn-bf16.pt";
+    /** The fast-cnn the script computes: {@link Architecture#layout()} and its parameter arrays. */
+    private static final int LAYOUT = 2;
+    private static final int PARAMETERS = 20;
     private static final boolean ENABLED = decide(System.getProperty("digitpad.bf16"), cpuFlags());
 
     private final PtSymbolBlock script;
@@ -46,6 +49,11 @@ public final class Bf16Forward implements AutoCloseable {
         }
         for (Pair<String, Parameter> pair : block.getParameters()) {
             parameters.add(pair.getValue().getArray()); // the order the script's arguments take
+        }
+        if (parameters.size() != PARAMETERS || Architecture.FAST_CNN.layout() != LAYOUT) {
+            script.close();
+            throw new IllegalStateException("fast-cnn-bf16.pt was written for fast-cnn layout " + LAYOUT + " with "
+                    + PARAMETERS + " parameters, not layout " + Architecture.FAST_CNN.layout() + " with " + parameters.size());
         }
         store = new ParameterStore(manager, false);
     }
@@ -79,7 +87,8 @@ public final class Bf16Forward implements AutoCloseable {
         inputs.add(batch);
         inputs.addAll(parameters);
         // TorchScript's optimizing executor would profile and rewrite the graph on the first calls,
-        // and the rewritten backward ran slower here; plain interpretation is the eager pass.
+        // and the rewritten backward ran slower here; plain interpretation is the eager pass. The
+        // setting is per thread and stays off on this one: DigitPad runs no other TorchScript.
         JniUtils.setGraphExecutorOptimize(false);
         NDArray logits = script.forward(store, inputs, true).singletonOrThrow();
         logits.attach(batch.getManager());

@@ -27,6 +27,9 @@ public record TrainingConfig(
         if (batchSize < 1 || batchSize > 8192) {
             throw new IllegalArgumentException("batch size must be between 1 and 8192, not " + batchSize + ".");
         }
+        if (batchSize < 2 && architecture == Architecture.FAST_CNN) {
+            throw new IllegalArgumentException("fast-cnn needs at least 2 images a batch: batch norm learns from their spread.");
+        }
         if (!(learningRate > 0 && learningRate < 10)) {
             throw new IllegalArgumentException("learning rate must be above 0 and below 10, not " + learningRate + ".");
         }

@@ -12,6 +12,7 @@ import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import app.digitpad.ml.model.DirectBatch;
 import app.digitpad.ml.net.Architecture;
+import org.slf4j.LoggerFactory;
 
 /**
  * One optimizer step on one batch held in heap arrays: what every training loop in DigitPad does
@@ -91,7 +92,11 @@ final class TrainingStep {
     private NDList forward(Trainer trainer, NDArray x) {
         if (!bf16Chosen) {
             bf16Chosen = true;
-            bf16 = Bf16Forward.of(architecture, trainer.getModel().getBlock(), trainer.getManager());
+            try {
+                bf16 = Bf16Forward.of(architecture, trainer.getModel().getBlock(), trainer.getManager());
+            } catch (RuntimeException e) { // a script this PyTorch cannot read: train as everywhere else
+                LoggerFactory.getLogger(TrainingStep.class).warn("bfloat16 training unavailable, training in 32-bit", e);
+            }
         }
         return bf16 != null ? new NDList(bf16.forward(x)) : trainer.forward(new NDList(x));
     }

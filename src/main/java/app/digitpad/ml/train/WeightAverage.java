@@ -14,8 +14,8 @@ import java.util.List;
  * steps of a run, which is put in place of the last step's weights at the end. Its horizon is a
  * fifth of the run, so the saved weights average the last part of the schedule's descent: on the
  * ten-epoch pen recipe that read MNIST and pen digits better for both seeds tried, while a horizon
- * reaching back to the peak rate's weights was worse, and one-epoch runs gained nothing
- * (docs/performance.md). Runs shorter than {@link #MIN_STEPS} therefore keep their last weights.
+ * reaching back to the peak rate's weights was worse, and one-epoch default runs (312 steps) gained
+ * nothing (docs/performance.md). Runs shorter than {@link #MIN_STEPS} steps keep their last weights.
  */
 final class WeightAverage implements AutoCloseable {
     /** Shortest run, in optimizer steps, whose weights are averaged. */
