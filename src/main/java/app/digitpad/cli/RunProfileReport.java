@@ -27,9 +27,12 @@ final class RunProfileReport {
                 Bf16Forward.describe());
         for (LoopProfile.Phase phase : LoopProfile.Phase.values()) {
             long nanos = loop.nanos(phase);
-            if (LoopProfile.perBatch(phase) && (nanos > 0 || phase != LoopProfile.Phase.AVERAGE)) {
+            if (phase == LoopProfile.Phase.AVERAGE && nanos == 0) {
+                continue; // short runs keep their last weights
+            }
+            if (LoopProfile.perBatch(phase)) {
                 out.printf("  %-50s %8.3f ms %5.1f%%%n", phase.label(), nanos / 1e6 / batches, 100.0 * nanos / Math.max(1, loopNanos));
-            } else if (nanos > 0 && !LoopProfile.perBatch(phase)) {
+            } else if (nanos > 0) {
                 out.printf("  %-50s %8.2f s%n", phase.label(), nanos / 1e9);
             }
         }

@@ -5,9 +5,10 @@ import ai.djl.pytorch.jni.JniUtils;
 
 /**
  * A stretch of work on this thread with PyTorch's intra-op threads limited, restored on close.
- * The app trains leaving one core to the screen (one thread on two cores): beside the JavaFX threads and the JIT, two PyTorch threads on two cores
- * wait for each other at every operator (one is often descheduled), and a step took 30-32 ms
- * against 21-22 ms with one thread (docs/performance.md). The command line keeps PyTorch's default.
+ * The app trains leaving one core to the screen (one thread on two cores): beside the JavaFX
+ * threads and the JIT, two PyTorch threads on two cores wait for each other at every operator (one
+ * is often descheduled), and a step took 30-32 ms against 21-22 ms with one thread
+ * (docs/performance.md). The command line keeps PyTorch's default.
  * PyTorch keeps the count per thread (OpenMP): threads that first use PyTorch meanwhile take the
  * limit and keep it after {@link #close()} (the pad's inference thread is warmed up at start, before).
  */

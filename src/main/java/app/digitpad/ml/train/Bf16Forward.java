@@ -27,7 +27,7 @@ import java.util.Locale;
  * CPU multiplies bfloat16 natively (AVX-512 BF16 or AMX): elsewhere PyTorch emulates it, slower
  * than 32-bit. {@code -Ddigitpad.bf16=false} turns it off, {@code true} on.
  */
-public final class Bf16Forward implements AutoCloseable {
+public final class Bf16Forward {
     static final String RESOURCE = "/digitpad/torchscript/fast-cnn-bf16.pt";
     /** The fast-cnn the script computes: {@link Architecture#layout()} and its parameter arrays. */
     private static final int LAYOUT = 2;
@@ -71,11 +71,6 @@ public final class Bf16Forward implements AutoCloseable {
         return new Bf16Forward(block, manager);
     }
 
-    /** True when fast-cnn trains in bfloat16 on this machine. */
-    public static boolean enabled() {
-        return ENABLED;
-    }
-
     /** One line for logs and {@code train --profile}. */
     public static String describe() {
         return ENABLED ? "fast-cnn trains in bfloat16 (32-bit weights)" : "32-bit floats";
@@ -93,11 +88,6 @@ public final class Bf16Forward implements AutoCloseable {
         NDArray logits = script.forward(store, inputs, true).singletonOrThrow();
         logits.attach(batch.getManager());
         return logits;
-    }
-
-    @Override
-    public void close() {
-        script.close();
     }
 
     static boolean decide(String property, String cpuFlags) {

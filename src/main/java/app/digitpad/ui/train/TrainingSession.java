@@ -144,10 +144,9 @@ public final class TrainingSession {
         phase.set(Phase.LOADING);
         progress.set(-1);
         status.set(TrainingStatus.loading());
-        LOG.info("Training {} for {} epochs (batch {}, lr {} {}, augment {}, images {}/{}; {})", config.architecture().id(),
+        LOG.info("Training {} for {} epochs (batch {}, lr {} {}, augment {}, images {}/{})", config.architecture().id(),
                 config.epochs(), config.batchSize(), config.learningRate(), config.schedule().id(), config.augment(),
-                config.trainLimit() == 0 ? "all" : config.trainLimit(), config.testLimit() == 0 ? "all" : config.testLimit(),
-                Bf16Forward.describe());
+                config.trainLimit() == 0 ? "all" : config.trainLimit(), config.testLimit() == 0 ? "all" : config.testLimit());
         try {
             worker.execute(() -> train(run));
         } catch (RuntimeException e) { // a rejected task: the pool is shut down
@@ -214,8 +213,8 @@ public final class TrainingSession {
             try (EngineThreads threads = EngineThreads.leavingOneCore()) { // the other core serves the screen
                 result = training.run();
             }
-            LOG.info("Training run took {} ms: data load {} ms, {}", (System.nanoTime() - run.startNanos) / 1_000_000,
-                    (loopStart - run.startNanos) / 1_000_000, training.profile().summary());
+            LOG.info("Training run took {} ms: data load {} ms, {} ({})", (System.nanoTime() - run.startNanos) / 1_000_000,
+                    (loopStart - run.startNanos) / 1_000_000, training.profile().summary(), Bf16Forward.describe());
             if (!run.beginSaving()) {
                 result.close();
                 finished(run, Outcome.CANCELLED, "Training cancelled after the last batch.");
