@@ -50,6 +50,10 @@ final class PenDigitsCommand implements Callable<Integer>, ExpectsArguments {
             + "(default ${DEFAULT-VALUE}).")
     double extent = PenDigitPlacer.DRAWN_EXTENT;
 
+    @Option(names = "--misreads", description = "Also list every digit read as another: sample id, writer, label, "
+            + "answer and its probability.")
+    boolean misreads;
+
     @Override
     public String expectedArguments() {
         return "pendigits needs exactly one model file (or 'bundled').";
@@ -92,6 +96,9 @@ final class PenDigitsCommand implements Callable<Integer>, ExpectsArguments {
                 }
                 out.println();
                 out.print(matrix.toTable());
+                if (misreads) {
+                    printMisreads(out, result.misreads());
+                }
             }
             if (result.nonDigits() > 0) {
                 out.printf("Non-digits answered \"not a digit\": %.2f%% of %,d%n", result.nonDigitsFlaggedShare() * 100,
@@ -99,5 +106,13 @@ final class PenDigitsCommand implements Callable<Integer>, ExpectsArguments {
             }
         }
         return 0;
+    }
+
+    private static void printMisreads(PrintWriter out, List<PenEvaluation.Misread> misreads) {
+        out.printf("Misread digits: %d%n", misreads.size());
+        for (PenEvaluation.Misread m : misreads) {
+            out.printf("  %s (%s): %d read as %d, %.1f%%%s%n", m.id(), m.writer(), m.label(), m.answer(),
+                    m.probability() * 100, m.flagged() ? ", and \"not a digit\"" : "");
+        }
     }
 }

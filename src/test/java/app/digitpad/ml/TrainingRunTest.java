@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.pytorch.jni.JniUtils;
 import app.digitpad.MachineLoad;
 import app.digitpad.ml.data.TrainingData;
 import app.digitpad.ml.eval.Evaluation;
 import app.digitpad.ml.eval.Evaluator;
+import app.digitpad.ml.model.EngineThreads;
 import app.digitpad.ml.net.Architecture;
 import app.digitpad.ml.train.BatchProgress;
 import app.digitpad.ml.train.EpochResult;
@@ -53,6 +55,32 @@ class TrainingRunTest {
             assertEquals(evaluation.accuracy(), epochs.get(0).testAccuracy(), 1e-6);
             assertEquals(1_000, result.classifier().metadata().testImages());
         }
+    }
+
+    @Test
+    void aRunInFrontOfTheUserTrainsLeavingOneCoreAndTestsWithAll() throws Exception {
+        ai.djl.engine.Engine.getInstance();
+        int before = JniUtils.getNumThreads();
+        int whileTraining = EngineThreads.threads(before, Runtime.getRuntime().availableProcessors());
+        List<Integer> batchThreads = new ArrayList<>();
+        List<Integer> epochThreads = new ArrayList<>();
+        TrainingConfig config = SMALL.withEpochs(2).withLimits(256, 200);
+        TrainingRun run = new TrainingRun(config, TestData.train(), TestData.test(), new TrainingListener() {
+            @Override
+            public void onBatch(BatchProgress progress) {
+                batchThreads.add(JniUtils.getNumThreads());
+            }
+
+            @Override
+            public void onEpoch(EpochResult result) { // after the epoch's test pass
+                epochThreads.add(JniUtils.getNumThreads());
+            }
+        }).leavingOneCoreWhileTraining();
+        try (TrainingResult result = run.run()) {
+            assertEquals(java.util.Collections.nCopies(8, whileTraining), batchThreads, "2 epochs of 4 batches");
+            assertEquals(List.of(before, before), epochThreads);
+        }
+        assertEquals(before, JniUtils.getNumThreads());
     }
 
     @Test

@@ -26,7 +26,11 @@ public final class PenEvaluation {
         }
     }
 
+    /** A digit read as another: its sample id, writer, label, the answer and the answer's probability. */
+    public record Misread(String id, String writer, int label, int answer, float probability, boolean flagged) {}
+
     private final ConfusionMatrix matrix = new ConfusionMatrix();
+    private final List<Misread> misreads = new ArrayList<>();
     private final Map<String, int[]> writers = new LinkedHashMap<>();
     private int digitsFlagged;
     private int nonDigits;
@@ -83,6 +87,9 @@ public final class PenEvaluation {
         }
         int digit = NotDigitRule.digit(probabilities);
         matrix.add(sample.label(), digit);
+        if (digit != sample.label()) {
+            misreads.add(new Misread(sample.id(), sample.writer(), sample.label(), digit, probabilities[digit], flagged));
+        }
         digitsFlagged += flagged ? 1 : 0;
         int[] counts = writers.computeIfAbsent(sample.writer(), w -> new int[3]);
         counts[0]++;
@@ -115,6 +122,11 @@ public final class PenEvaluation {
     /** Share of the non-digits answered "not a digit". */
     public double nonDigitsFlaggedShare() {
         return nonDigits == 0 ? 0 : nonDigitsFlagged / (double) nonDigits;
+    }
+
+    /** The digits read as another digit, in the order of the samples. */
+    public List<Misread> misreads() {
+        return List.copyOf(misreads);
     }
 
     /** Every writer with at least one digit, worst accuracy first. */

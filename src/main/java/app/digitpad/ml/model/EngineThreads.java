@@ -29,7 +29,7 @@ public final class EngineThreads implements AutoCloseable {
     }
 
     /** At most {@code engineDefault} threads, one fewer than {@code cores}, at least one. */
-    static int threads(int engineDefault, int cores) {
+    public static int threads(int engineDefault, int cores) {
         return Math.max(1, Math.min(engineDefault, cores - 1));
     }
 

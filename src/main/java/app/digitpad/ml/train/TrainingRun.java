@@ -19,6 +19,7 @@ import app.digitpad.ml.eval.Evaluator;
 import app.digitpad.ml.eval.NotDigitCalibration;
 import app.digitpad.ml.eval.NotDigitRule;
 import app.digitpad.ml.model.DigitClassifier;
+import app.digitpad.ml.model.EngineThreads;
 import app.digitpad.ml.model.ModelMetadata;
 import app.digitpad.ml.model.NoGradient;
 import java.util.ArrayList;
@@ -43,6 +44,7 @@ public final class TrainingRun {
     private final TrainingListener listener;
     private final LoopProfile profile = new LoopProfile();
     private volatile boolean cancelled;
+    private boolean leaveOneCore;
     private int step;
 
     /**
@@ -62,6 +64,16 @@ public final class TrainingRun {
         this.pen = pen;
         this.listener = listener;
         BatchAssembler.of(config, train, pen); // refuses a pen run without pen data before anything starts
+    }
+
+    /**
+     * Trains with one PyTorch thread fewer than the machine's cores ({@link EngineThreads}), for runs
+     * in front of the user: the other core serves the screen. The test passes, with little to draw
+     * meanwhile, use PyTorch's default. Call before {@link #run()}.
+     */
+    public TrainingRun leavingOneCoreWhileTraining() {
+        leaveOneCore = true;
+        return this;
     }
 
     /** Asks the run to stop before its next batch; safe from any thread. */
@@ -119,32 +131,34 @@ public final class TrainingRun {
                     double lossSum = 0;
                     int correct = 0;
                     long epochStart = System.nanoTime();
-                    for (int b = 0; b < batches; b++) {
-                        if (cancelled) {
-                            throw new TrainingCancelledException(epoch, b + 1);
+                    try (EngineThreads threads = leaveOneCore ? EngineThreads.leavingOneCore() : null) {
+                        for (int b = 0; b < batches; b++) {
+                            if (cancelled) {
+                                throw new TrainingCancelledException(epoch, b + 1);
+                            }
+                            long assembleStart = System.nanoTime();
+                            assembler.fill(pool, b * batchSize, batchSize, images, labels, random);
+                            profile.add(LoopProfile.Phase.ASSEMBLE, System.nanoTime() - assembleStart);
+                            TrainingStep.Result stepResult = stepper.run(trainer, images, labels, fullBatch, classes);
+                            float batchLoss = stepResult.loss();
+                            int batchCorrect = stepResult.correct();
+                            step++;
+                            if (average != null) {
+                                long averageStart = System.nanoTime();
+                                average.update();
+                                profile.add(LoopProfile.Phase.AVERAGE, System.nanoTime() - averageStart);
+                            }
+                            lossSum += batchLoss;
+                            correct += batchCorrect;
+                            long now = System.nanoTime();
+                            double seconds = (trainingNanos + now - epochStart) / 1e9;
+                            double rateNow = step * (double) fullBatch / seconds;
+                            long eta = (long) ((totalSteps - step) * fullBatch / rateNow * 1000);
+                            listener.onBatch(new BatchProgress(epoch, config.epochs(), b + 1, batches, batchLoss,
+                                    batchCorrect / (float) fullBatch, config.schedule().rate(config.learningRate(), step, totalSteps),
+                                    rateNow, (now - start) / 1_000_000, eta));
+                            profile.add(LoopProfile.Phase.LISTENER, System.nanoTime() - now);
                         }
-                        long assembleStart = System.nanoTime();
-                        assembler.fill(pool, b * batchSize, batchSize, images, labels, random);
-                        profile.add(LoopProfile.Phase.ASSEMBLE, System.nanoTime() - assembleStart);
-                        TrainingStep.Result stepResult = stepper.run(trainer, images, labels, fullBatch, classes);
-                        float batchLoss = stepResult.loss();
-                        int batchCorrect = stepResult.correct();
-                        step++;
-                        if (average != null) {
-                            long averageStart = System.nanoTime();
-                            average.update();
-                            profile.add(LoopProfile.Phase.AVERAGE, System.nanoTime() - averageStart);
-                        }
-                        lossSum += batchLoss;
-                        correct += batchCorrect;
-                        long now = System.nanoTime();
-                        double seconds = (trainingNanos + now - epochStart) / 1e9;
-                        double rateNow = step * (double) fullBatch / seconds;
-                        long eta = (long) ((totalSteps - step) * fullBatch / rateNow * 1000);
-                        listener.onBatch(new BatchProgress(epoch, config.epochs(), b + 1, batches, batchLoss,
-                                batchCorrect / (float) fullBatch, config.schedule().rate(config.learningRate(), step, totalSteps),
-                                rateNow, (now - start) / 1_000_000, eta));
-                        profile.add(LoopProfile.Phase.LISTENER, System.nanoTime() - now);
                     }
                     long epochNanos = System.nanoTime() - epochStart;
                     trainingNanos += epochNanos;

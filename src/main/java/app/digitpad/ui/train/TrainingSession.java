@@ -5,7 +5,6 @@ import app.digitpad.ml.data.PenDataCache;
 import app.digitpad.ml.data.PenTrainingSet;
 import app.digitpad.ml.data.TrainingData;
 import app.digitpad.ml.data.MnistData;
-import app.digitpad.ml.model.EngineThreads;
 import app.digitpad.ml.model.ModelFiles;
 import app.digitpad.ml.model.ModelMetadata;
 import app.digitpad.ml.model.ModelStore;
@@ -203,16 +202,14 @@ public final class TrainingSession {
             MnistData test = mnist.test();
             CurveRecorder recorder = new CurveRecorder();
             PenTrainingSet penData = config.data() == TrainingData.MNIST_PEN ? pen.get() : null;
-            TrainingRun training = new TrainingRun(config, train, test, penData, TrainingListener.all(run.buffer, recorder));
+            TrainingRun training = new TrainingRun(config, train, test, penData, TrainingListener.all(run.buffer, recorder))
+                    .leavingOneCoreWhileTraining();
             if (!run.attach(training)) {
                 finished(run, Outcome.CANCELLED, "Training cancelled before the first batch.");
                 return;
             }
             long loopStart = System.nanoTime();
-            TrainingResult result;
-            try (EngineThreads threads = EngineThreads.leavingOneCore()) { // the other core serves the screen
-                result = training.run();
-            }
+            TrainingResult result = training.run();
             LOG.info("Training run took {} ms: data load {} ms, {} ({})", (System.nanoTime() - run.startNanos) / 1_000_000,
                     (loopStart - run.startNanos) / 1_000_000, training.profile().summary(), Bf16Forward.describe());
             if (!run.beginSaving()) {
