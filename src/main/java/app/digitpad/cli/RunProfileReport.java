@@ -27,8 +27,8 @@ final class RunProfileReport {
                 Bf16Forward.describe());
         for (LoopProfile.Phase phase : LoopProfile.Phase.values()) {
             long nanos = loop.nanos(phase);
-            if (phase == LoopProfile.Phase.AVERAGE && nanos == 0) {
-                continue; // short runs keep their last weights
+            if ((phase == LoopProfile.Phase.AVERAGE || phase == LoopProfile.Phase.PARTNER) && nanos == 0) {
+                continue; // short runs keep their last weights; only the app splits batches
             }
             if (LoopProfile.perBatch(phase)) {
                 out.printf("  %-50s %8.3f ms %5.1f%%%n", phase.label(), nanos / 1e6 / batches, 100.0 * nanos / Math.max(1, loopNanos));

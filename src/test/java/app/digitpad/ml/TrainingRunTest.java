@@ -12,6 +12,8 @@ import app.digitpad.ml.eval.Evaluator;
 import app.digitpad.ml.model.EngineThreads;
 import app.digitpad.ml.net.Architecture;
 import app.digitpad.ml.train.BatchProgress;
+import app.digitpad.ml.train.Bf16Forward;
+import app.digitpad.ml.train.LoopProfile;
 import app.digitpad.ml.train.EpochResult;
 import app.digitpad.ml.train.Schedule;
 import app.digitpad.ml.train.TrainingCancelledException;
@@ -81,6 +83,21 @@ class TrainingRunTest {
             assertEquals(List.of(before, before), epochThreads);
         }
         assertEquals(before, JniUtils.getNumThreads());
+    }
+
+    /** In the app on two cores with bfloat16, a second thread takes a third of each batch; the run still learns. */
+    @Test
+    void fastCnnInFrontOfTheUserSplitsItsBatchesOnTwoCoresAndLearns() throws Exception {
+        TrainingConfig config = new TrainingConfig(Architecture.FAST_CNN, 1, 96, 0.01f, Schedule.ONE_CYCLE, 7, 3_000, 1_000,
+                false, TrainingData.MNIST);
+        TrainingRun run = new TrainingRun(config, TestData.train(), TestData.test(), TrainingListener.NONE)
+                .leavingOneCoreWhileTraining();
+        try (TrainingResult result = run.run()) {
+            boolean splits = Bf16Forward.describe().contains("bfloat16") && EngineThreads.leavesOneThreadBesideAnotherCore();
+            assertEquals(splits, run.profile().nanos(LoopProfile.Phase.PARTNER) > 0, "split where it applies: " + splits);
+            double accuracy = Evaluator.evaluate(result.classifier(), TestData.test().slice(0, 1_000)).accuracy();
+            assertTrue(accuracy > 0.9, "accuracy " + accuracy);
+        }
     }
 
     @Test

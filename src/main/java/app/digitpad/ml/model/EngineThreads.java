@@ -28,6 +28,13 @@ public final class EngineThreads implements AutoCloseable {
         return new EngineThreads(Runtime.getRuntime().availableProcessors());
     }
 
+    /** Whether {@link #leavingOneCore()} leaves PyTorch a single thread on a machine with another core: two cores. */
+    public static boolean leavesOneThreadBesideAnotherCore() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        boolean pytorch = "PyTorch".equals(Engine.getInstance().getEngineName());
+        return pytorch && cores >= 2 && threads(JniUtils.getNumThreads(), cores) == 1;
+    }
+
     /** At most {@code engineDefault} threads, one fewer than {@code cores}, at least one. */
     public static int threads(int engineDefault, int cores) {
         return Math.max(1, Math.min(engineDefault, cores - 1));

@@ -147,8 +147,8 @@ public final class Adaptation {
             BatchAssembler replay = new BatchAssembler(mnist, pen, true);
             float[] images = new float[batch * MnistData.PIXELS];
             float[] labels = new float[batch];
-            TrainingStep stepper = new TrainingStep(architecture);
-            try (Trainer trainer = model.newTrainer(TrainingStep.config(rate))) {
+            try (Trainer trainer = model.newTrainer(TrainingStep.config(rate));
+                    TrainingStep stepper = new TrainingStep(architecture)) {
                 trainer.initialize(new Shape(batch, 1, 28, 28));
                 for (step[0] = 0; step[0] < settings.steps(); step[0]++) {
                     if (cancelled) {

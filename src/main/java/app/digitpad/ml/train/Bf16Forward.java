@@ -32,6 +32,8 @@ public final class Bf16Forward {
     /** The fast-cnn the script computes: {@link Architecture#layout()} and its parameter arrays. */
     private static final int LAYOUT = 2;
     private static final int PARAMETERS = 20;
+    /** Where batch norm's running means and variances are among the parameters (the script's argument order). */
+    private static final int[] RUNNING_STATISTICS = {4, 5, 10, 11, 16, 17};
     private static final boolean ENABLED = decide(System.getProperty("digitpad.bf16"), cpuFlags());
 
     private final PtSymbolBlock script;
@@ -78,6 +80,33 @@ public final class Bf16Forward {
 
     /** Training-mode logits (32-bit) of a batch; they belong to the batch's manager. */
     NDArray forward(NDArray batch) {
+        return forward(batch, parameters);
+    }
+
+    /**
+     * The network's parameters, except batch norm's running statistics: copies of them, in
+     * {@code manager}, for a pass whose statistics must not touch the network's until merged
+     * ({@link #mergeRunningStatistics}).
+     */
+    NDList parametersWithOwnStatistics(NDManager manager) {
+        NDList own = new NDList(parameters);
+        for (int i : RUNNING_STATISTICS) {
+            NDArray copy = parameters.get(i).duplicate();
+            copy.attach(manager);
+            own.set(i, copy);
+        }
+        return own;
+    }
+
+    /** The network's running statistics become {@code weight} of theirs plus the rest of {@code other}'s copies (spent). */
+    void mergeRunningStatistics(float weight, NDList other) {
+        for (int i : RUNNING_STATISTICS) {
+            parameters.get(i).muli(weight).addi(other.get(i).muli(1 - weight)); // the copies are spent
+        }
+    }
+
+    /** {@link #forward(NDArray)} over {@code parameters} in the network's order (see {@link #parametersWithOwnStatistics}). */
+    NDArray forward(NDArray batch, NDList parameters) {
         NDList inputs = new NDList(parameters.size() + 1);
         inputs.add(batch);
         inputs.addAll(parameters);

@@ -17,6 +17,7 @@ public final class LoopProfile {
         LOSS("loss"),
         BACKWARD("backward"),
         READ_BACK("loss and predictions back to Java"),
+        PARTNER("waiting for the second thread's part of the batch"),
         OPTIMIZER("optimizer step"),
         AVERAGE("moving average of the weights"),
         FREE("freeing the batch's tensors"),

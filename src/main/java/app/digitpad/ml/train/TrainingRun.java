@@ -36,6 +36,8 @@ import java.util.concurrent.CancellationException;
 public final class TrainingRun {
     /** Training images the not-a-digit threshold is chosen on ({@link NotDigitCalibration}). */
     static final int CALIBRATION_IMAGES = 10_000;
+    /** Of each batch the second thread takes in the app on two cores: the smaller part, as its core draws the screen too. */
+    static final double PARTNER_SHARE = 1 / 3.0;
 
     private final TrainingConfig config;
     private final MnistData train;
@@ -68,8 +70,9 @@ public final class TrainingRun {
 
     /**
      * Trains with one PyTorch thread fewer than the machine's cores ({@link EngineThreads}), for runs
-     * in front of the user: the other core serves the screen. The test passes, with little to draw
-     * meanwhile, use PyTorch's default. Call before {@link #run()}.
+     * in front of the user: the other core serves the screen (on two cores it also takes a third of
+     * each batch, see {@link #partnerShare()}). The test passes, with little to draw meanwhile, use
+     * PyTorch's default. Call before {@link #run()}.
      */
     public TrainingRun leavingOneCoreWhileTraining() {
         leaveOneCore = true;
@@ -116,11 +119,11 @@ public final class TrainingRun {
             NotDigitRule notDigit;
             long start = System.nanoTime();
             long trainingNanos = 0;
-            try (Trainer trainer = model.newTrainer(djlConfig)) {
+            try (Trainer trainer = model.newTrainer(djlConfig);
+                    TrainingStep stepper = new TrainingStep(config.architecture(), profile, partnerShare())) {
                 trainer.initialize(new Shape(fullBatch, 1, 28, 28));
                 float[] images = new float[fullBatch * MnistData.PIXELS];
                 float[] labels = new float[fullBatch];
-                TrainingStep stepper = new TrainingStep(config.architecture(), profile);
                 // closed with the trainer's manager if the run stops early
                 WeightAverage average = totalSteps >= WeightAverage.MIN_STEPS
                         ? new WeightAverage(model.getBlock(), trainer.getManager(), totalSteps) : null;
@@ -196,6 +199,15 @@ public final class TrainingRun {
                 model.close();
             }
         }
+    }
+
+    /**
+     * In front of the user on two cores, the training thread has one core and PyTorch one thread
+     * ({@link EngineThreads}); a second thread takes a third of each batch on the core it shares
+     * with the screen ({@link SplitBatch}). Elsewhere one thread trains with PyTorch's threads.
+     */
+    private double partnerShare() {
+        return leaveOneCore && EngineThreads.leavesOneThreadBesideAnotherCore() ? PARTNER_SHARE : 0;
     }
 
     /** The test pass checks for cancel between its batches too: it takes seconds on all 10,000 images. */

@@ -18,9 +18,9 @@ import org.slf4j.LoggerFactory;
  * One optimizer step on one batch held in heap arrays: what every training loop in DigitPad does
  * per batch (a training run, and adapting a model to a user's handwriting), written once. The batch
  * reaches PyTorch through buffers kept for the whole loop ({@link DirectBatch}). Not thread-safe; one
- * per training loop.
+ * per training loop, closed after it.
  */
-final class TrainingStep {
+final class TrainingStep implements AutoCloseable {
     /** The loss and how many of the batch the network got right before the step. */
     record Result(float loss, int correct) {}
 
@@ -28,17 +28,24 @@ final class TrainingStep {
     private final DirectBatch labelBatch = new DirectBatch();
     private final LoopProfile profile;
     private final Architecture architecture;
+    private final double partnerShare;
     private Bf16Forward bf16;
+    private SplitBatch split;
     private boolean bf16Chosen;
 
     TrainingStep(Architecture architecture) {
-        this(architecture, new LoopProfile());
+        this(architecture, new LoopProfile(), 0);
     }
 
-    /** @param profile receives the time of each part of every step */
-    TrainingStep(Architecture architecture, LoopProfile profile) {
+    /**
+     * @param profile receives the time of each part of every step
+     * @param partnerShare of each batch a second thread takes ({@link SplitBatch}) where the network
+     *     trains in bfloat16; 0 for none
+     */
+    TrainingStep(Architecture architecture, LoopProfile profile, double partnerShare) {
         this.architecture = architecture;
         this.profile = profile;
+        this.partnerShare = partnerShare;
     }
 
     /**
@@ -62,20 +69,28 @@ final class TrainingStep {
             NDArray y = labelBatch.create(batchManager, labels, new Shape(count));
             long t1 = System.nanoTime();
             long t5;
-            try (GradientCollector collector = trainer.newGradientCollector()) {
-                NDList predictions = forward(trainer, x);
-                long t2 = System.nanoTime();
-                NDArray lossValue = trainer.getLoss().evaluate(new NDList(y), predictions);
-                long t3 = System.nanoTime();
-                collector.backward(lossValue);
-                long t4 = System.nanoTime();
-                loss = lossValue.getFloat();
-                correct = countCorrect(predictions.singletonOrThrow().toFloatArray(), labels, classes);
+            chooseForward(trainer);
+            if (split != null && split.partnerCount(count) > 0) {
+                Result result = split.run(batchManager, x, y, labels, count, classes, profile);
+                loss = result.loss();
+                correct = result.correct();
                 t5 = System.nanoTime();
-                profile.add(LoopProfile.Phase.FORWARD, t2 - t1);
-                profile.add(LoopProfile.Phase.LOSS, t3 - t2);
-                profile.add(LoopProfile.Phase.BACKWARD, t4 - t3);
-                profile.add(LoopProfile.Phase.READ_BACK, t5 - t4);
+            } else {
+                try (GradientCollector collector = trainer.newGradientCollector()) {
+                    NDList predictions = bf16 != null ? new NDList(bf16.forward(x)) : trainer.forward(new NDList(x));
+                    long t2 = System.nanoTime();
+                    NDArray lossValue = trainer.getLoss().evaluate(new NDList(y), predictions);
+                    long t3 = System.nanoTime();
+                    collector.backward(lossValue);
+                    long t4 = System.nanoTime();
+                    loss = lossValue.getFloat();
+                    correct = countCorrect(predictions.singletonOrThrow().toFloatArray(), labels, classes);
+                    t5 = System.nanoTime();
+                    profile.add(LoopProfile.Phase.FORWARD, t2 - t1);
+                    profile.add(LoopProfile.Phase.LOSS, t3 - t2);
+                    profile.add(LoopProfile.Phase.BACKWARD, t4 - t3);
+                    profile.add(LoopProfile.Phase.READ_BACK, t5 - t4);
+                }
             }
             trainer.step();
             t6 = System.nanoTime();
@@ -88,20 +103,35 @@ final class TrainingStep {
         return new Result(loss, correct);
     }
 
-    /** DJL's layers, or fast-cnn's bfloat16 pass where the CPU has it; chosen at the first batch. */
-    private NDList forward(Trainer trainer, NDArray x) {
-        if (!bf16Chosen) {
-            bf16Chosen = true;
-            try {
-                bf16 = Bf16Forward.of(architecture, trainer.getModel().getBlock(), trainer.getManager());
-            } catch (RuntimeException e) { // a script this PyTorch cannot read: train as everywhere else
-                LoggerFactory.getLogger(TrainingStep.class).warn("bfloat16 training unavailable, training in 32-bit", e);
-            }
+    /** DJL's layers, or fast-cnn's bfloat16 pass where the CPU has it (split if asked); chosen at the first batch. */
+    private void chooseForward(Trainer trainer) {
+        if (bf16Chosen) {
+            return;
         }
-        return bf16 != null ? new NDList(bf16.forward(x)) : trainer.forward(new NDList(x));
+        bf16Chosen = true;
+        try {
+            bf16 = Bf16Forward.of(architecture, trainer.getModel().getBlock(), trainer.getManager());
+        } catch (RuntimeException e) { // a script this PyTorch cannot read: train as everywhere else
+            LoggerFactory.getLogger(TrainingStep.class).warn("bfloat16 training unavailable, training in 32-bit", e);
+        }
+        if (bf16 != null && partnerShare > 0) {
+            split = new SplitBatch(bf16, trainer.getLoss(), partnerShare);
+        }
     }
 
-    private static int countCorrect(float[] logits, float[] labels, int classes) {
+    /** Whether batches are split between two threads (known after the first batch). */
+    boolean splits() {
+        return split != null;
+    }
+
+    @Override
+    public void close() {
+        if (split != null) {
+            split.close();
+        }
+    }
+
+    static int countCorrect(float[] logits, float[] labels, int classes) {
         int correct = 0;
         for (int i = 0; i < labels.length; i++) {
             int best = 0;

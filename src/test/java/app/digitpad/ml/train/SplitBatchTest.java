@@ -1,0 +1,178 @@
+package app.digitpad.ml.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.loss.Loss;
+import ai.djl.util.Pair;
+import app.digitpad.ml.TestData;
+import app.digitpad.ml.data.MnistData;
+import app.digitpad.ml.data.MnistNormalizer;
+import app.digitpad.ml.net.Architecture;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A batch split between two threads must train as its two parts would, each on its own with its
+ * own batch statistics: gradients summed by the parts' shares of the batch, running statistics
+ * merged by the same shares.
+ */
+class SplitBatchTest {
+    private static final int COUNT = 96;
+    private static final int CLASSES = 10;
+    private static final Loss LOSS = Loss.softmaxCrossEntropyLoss();
+
+    @Test
+    void eachPartNeedsTwoImages() {
+        try (SplitBatch split = new SplitBatch(null, LOSS, 1 / 3.0)) {
+            assertEquals(64, split.partnerCount(192));
+            assertEquals(2, split.partnerCount(5));
+            assertEquals(0, split.partnerCount(4), "a part of one image has no batch statistics");
+            assertEquals(0, split.partnerCount(1));
+        }
+        try (SplitBatch split = new SplitBatch(null, LOSS, 0.9)) {
+            assertEquals(0, split.partnerCount(12), "11 and 1");
+            assertEquals(18, split.partnerCount(20));
+        }
+    }
+
+    @Test
+    void trainsAsItsTwoPartsWouldEachAlone() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Engine.getInstance().setRandomSeed(11);
+            Block first = block(manager);
+            Block second = block(manager);
+            Block split = block(manager);
+            copyParameters(first, second);
+            copyParameters(first, split);
+            NDArray x = images(manager);
+            float[] labels = labels();
+            NDArray y = manager.create(labels);
+            int theirs = 32;
+            int mine = COUNT - theirs;
+            float myWeight = mine / (float) COUNT;
+
+            float lossMine = referencePart(manager, first, x.get(":" + mine), y.get(":" + mine), myWeight);
+            float lossTheirs = referencePart(manager, second, x.get(mine + ":"), y.get(mine + ":"), 1 - myWeight);
+
+            TrainingStep.Result result;
+            LoopProfile profile = new LoopProfile();
+            try (SplitBatch splitter = new SplitBatch(Bf16Forward.load(split, manager), LOSS, theirs / (float) COUNT);
+                    NDManager batch = manager.newSubManager()) {
+                assertEquals(theirs, splitter.partnerCount(COUNT));
+                result = splitter.run(batch, x, y, labels, COUNT, CLASSES, profile);
+            }
+            assertEquals(lossMine * myWeight + lossTheirs * (1 - myWeight), result.loss(), 1e-3, "the batch's mean loss");
+            assertTrue(result.correct() >= 0 && result.correct() <= COUNT);
+            assertTrue(profile.nanos(LoopProfile.Phase.FORWARD) > 0 && profile.nanos(LoopProfile.Phase.BACKWARD) > 0);
+
+            for (int i = 0; i < split.getParameters().size(); i++) {
+                Pair<String, Parameter> p = split.getParameters().get(i);
+                NDArray a = first.getParameters().get(i).getValue().getArray();
+                NDArray b = second.getParameters().get(i).getValue().getArray();
+                NDArray actual = p.getValue().getArray();
+                if (p.getKey().contains("running")) {
+                    float[] expected = a.mul(myWeight).add(b.mul(1 - myWeight)).toFloatArray();
+                    assertClose(expected, actual.toFloatArray(), 1e-3, p.getKey() + " merged by the parts' shares");
+                } else if (p.getValue().requiresGradient()) {
+                    float[] expected = a.getGradient().add(b.getGradient()).toFloatArray();
+                    assertClose(expected, actual.getGradient().toFloatArray(), 0.02, p.getKey() + " gradient of both parts");
+                }
+            }
+        }
+    }
+
+    @Test
+    void refusesABatchItCannotSplit() {
+        try (NDManager manager = NDManager.newBaseManager();
+                SplitBatch split = new SplitBatch(Bf16Forward.load(block(manager), manager), LOSS, 1 / 3.0)) {
+            NDArray x = manager.zeros(new Shape(4, 1, 28, 28));
+            NDArray y = manager.zeros(new Shape(4));
+            assertThrows(IllegalArgumentException.class,
+                    () -> split.run(manager, x, y, new float[4], 4, CLASSES, new LoopProfile()));
+        }
+    }
+
+    /**
+     * One part through fast-cnn's bfloat16 pass on one thread, alone (how close that pass is to DJL's
+     * layers is {@link Bf16ForwardTest}'s): its loss, and its weighted gradients in {@code block}.
+     */
+    private static float referencePart(NDManager manager, Block block, NDArray x, NDArray y, float weight) {
+        try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+            NDArray logits = Bf16Forward.load(block, manager).forward(x);
+            NDArray loss = LOSS.evaluate(new NDList(y), new NDList(logits));
+            collector.backward(loss.mul(weight));
+            return loss.getFloat();
+        }
+    }
+
+    private static Block block(NDManager manager) {
+        Block block = Architecture.FAST_CNN.build(CLASSES);
+        block.initialize(manager, DataType.FLOAT32, new Shape(COUNT, 1, 28, 28));
+        for (Pair<String, Parameter> p : block.getParameters()) {
+            if (p.getValue().requiresGradient()) {
+                p.getValue().getArray().setRequiresGradient(true);
+            }
+        }
+        return block;
+    }
+
+    private static void copyParameters(Block from, Block to) {
+        for (int i = 0; i < from.getParameters().size(); i++) {
+            from.getParameters().get(i).getValue().getArray().copyTo(to.getParameters().get(i).getValue().getArray());
+        }
+    }
+
+    private static NDArray images(NDManager manager) {
+        MnistData train = TestData.train();
+        float[] pixels = new float[COUNT * MnistData.PIXELS];
+        for (int i = 0; i < COUNT; i++) {
+            train.copyImage(i, pixels, i * MnistData.PIXELS);
+        }
+        MnistNormalizer.normalizeInPlace(pixels, 0, pixels.length);
+        return manager.create(pixels, new Shape(COUNT, 1, 28, 28));
+    }
+
+    private static float[] labels() {
+        MnistData train = TestData.train();
+        float[] labels = new float[COUNT];
+        for (int i = 0; i < COUNT; i++) {
+            labels[i] = train.label(i);
+        }
+        return labels;
+    }
+
+    private static double meanMagnitude(float[] values) {
+        double sum = 0;
+        for (float v : values) {
+            sum += Math.abs(v);
+        }
+        return sum / values.length;
+    }
+
+    /** Within {@code relative} of the expected values' mean magnitude, element by element on average (bfloat16 sums in another order: 0.6% on conv weights). */
+    private static void assertClose(float[] expected, float[] actual, double relative, String what) {
+        assertEquals(expected.length, actual.length, what);
+        if (meanMagnitude(expected) < 1e-4) { // a bias before batch norm: no effect, its gradient is rounding noise
+            assertTrue(meanMagnitude(actual) < 1e-4, what + ": " + meanMagnitude(actual));
+            return;
+        }
+        double diff = 0;
+        double scale = 0;
+        for (int i = 0; i < expected.length; i++) {
+            diff += Math.abs(expected[i] - actual[i]);
+            scale += Math.abs(expected[i]);
+        }
+        assertTrue(scale > 0, what + ": nothing to compare");
+        assertTrue(diff / scale < relative, what + ": mean relative difference " + diff / scale);
+    }
+}
