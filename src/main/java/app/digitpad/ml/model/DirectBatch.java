@@ -19,12 +19,17 @@ public final class DirectBatch {
 
     /** An array of {@code shape} holding the first {@code shape.size()} of {@code values}, in {@code manager}. */
     public NDArray create(NDManager manager, float[] values, Shape shape) {
+        return create(manager, values, 0, shape);
+    }
+
+    /** An array of {@code shape} holding {@code shape.size()} of {@code values} from {@code offset}, in {@code manager}. */
+    public NDArray create(NDManager manager, float[] values, int offset, Shape shape) {
         int count = Math.toIntExact(shape.size());
         if (buffer == null || buffer.capacity() < count * Float.BYTES) {
             buffer = ByteBuffer.allocateDirect(count * Float.BYTES).order(ByteOrder.nativeOrder());
         }
         buffer.clear();
-        buffer.asFloatBuffer().put(values, 0, count);
+        buffer.asFloatBuffer().put(values, offset, count);
         buffer.limit(count * Float.BYTES);
         return manager.create(buffer, shape, DataType.FLOAT32);
     }

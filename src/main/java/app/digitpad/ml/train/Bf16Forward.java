@@ -84,28 +84,21 @@ public final class Bf16Forward {
     }
 
     /**
-     * The network's parameters, except batch norm's running statistics: copies of them, in
-     * {@code manager}, for a pass whose statistics must not touch the network's until merged
-     * ({@link #mergeRunningStatistics}).
+     * The network's parameters with stand-ins, in {@code manager}, for batch norm's running
+     * statistics: a pass over them normalizes by its batch's statistics as usual but leaves the
+     * network's running statistics alone (the stand-ins take the updates, and nobody reads them).
      */
-    NDList parametersWithOwnStatistics(NDManager manager) {
-        NDList own = new NDList(parameters);
+    NDList parametersWithScratchStatistics(NDManager manager) {
+        NDList list = new NDList(parameters);
         for (int i : RUNNING_STATISTICS) {
-            NDArray copy = parameters.get(i).duplicate();
-            copy.attach(manager);
-            own.set(i, copy);
+            NDArray scratch = parameters.get(i).duplicate();
+            scratch.attach(manager);
+            list.set(i, scratch);
         }
-        return own;
+        return list;
     }
 
-    /** The network's running statistics become {@code weight} of theirs plus the rest of {@code other}'s copies (spent). */
-    void mergeRunningStatistics(float weight, NDList other) {
-        for (int i : RUNNING_STATISTICS) {
-            parameters.get(i).muli(weight).addi(other.get(i).muli(1 - weight)); // the copies are spent
-        }
-    }
-
-    /** {@link #forward(NDArray)} over {@code parameters} in the network's order (see {@link #parametersWithOwnStatistics}). */
+    /** {@link #forward(NDArray)} over {@code parameters} in the network's order (see {@link #parametersWithScratchStatistics}). */
     NDArray forward(NDArray batch, NDList parameters) {
         NDList inputs = new NDList(parameters.size() + 1);
         inputs.add(batch);

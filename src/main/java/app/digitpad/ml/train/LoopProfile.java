@@ -17,7 +17,7 @@ public final class LoopProfile {
         LOSS("loss"),
         BACKWARD("backward"),
         READ_BACK("loss and predictions back to Java"),
-        PARTNER("waiting for the second thread's part of the batch"),
+        PARTNER("second thread: its part of the batch in, waiting for it"),
         OPTIMIZER("optimizer step"),
         AVERAGE("moving average of the weights"),
         FREE("freeing the batch's tensors"),

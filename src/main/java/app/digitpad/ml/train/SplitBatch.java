@@ -7,6 +7,8 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.loss.Loss;
+import app.digitpad.ml.data.MnistData;
+import app.digitpad.ml.model.DirectBatch;
 import java.util.Arrays;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -19,22 +21,29 @@ import java.util.concurrent.Future;
  * fast-cnn's bfloat16 pass ({@link Bf16Forward}). Their gradients add up in the network's
  * parameters, each part's loss weighted by its share of the batch, so the optimizer sees the whole
  * batch's mean loss. Batch norm normalizes each part by its own statistics (as "ghost" batch norm
- * does); the running statistics are merged by the parts' shares. For the app on two cores, where
- * the calling thread has one core to itself and the second shares the other with the screen: its
- * part is the smaller.
+ * does), and only the calling thread's part moves the running statistics: merging the other's
+ * would cost a dozen operators a batch for an average over a third more images. For the app on
+ * two cores, where the calling thread has a core to itself and the second thread shares the other
+ * with the screen: its part is the smaller.
  */
 final class SplitBatch implements AutoCloseable {
     private final Bf16Forward network;
     private final Loss loss;
     private final double share;
+    private final NDList partnerParameters;
     private final ExecutorService partner;
+    private final DirectBatch[] buffers = {new DirectBatch(), new DirectBatch(), new DirectBatch(), new DirectBatch()};
     private boolean partnerReady; // touched only on the partner's thread
 
-    /** @param share of each batch the second thread takes, between 0 and 1 */
-    SplitBatch(Bf16Forward network, Loss loss, double share) {
+    /**
+     * @param share of each batch the second thread takes, between 0 and 1
+     * @param manager lives as long as the training loop (the stand-in statistics are in it)
+     */
+    SplitBatch(Bf16Forward network, Loss loss, double share, NDManager manager) {
         this.network = network;
         this.loss = loss;
         this.share = share;
+        this.partnerParameters = network == null ? null : network.parametersWithScratchStatistics(manager);
         this.partner = Executors.newSingleThreadExecutor(task -> {
             Thread thread = new Thread(task, "digitpad-training-partner");
             thread.setDaemon(true);
@@ -49,46 +58,53 @@ final class SplitBatch implements AutoCloseable {
     }
 
     /**
-     * Forward and backward on {@code x} (of {@code labels}) with the work split; the gradients are
-     * in the parameters afterwards. {@code manager} holds the batch. The partner's part must be at
-     * least 2 images ({@link #partnerCount}).
+     * Forward and backward on the first {@code count} standardized images and labels, the work
+     * split; the gradients are in the parameters afterwards. {@code manager} holds the batch.
+     * Throws if a part would be under 2 images ({@link #partnerCount}).
      */
-    TrainingStep.Result run(NDManager manager, NDArray x, NDArray y, float[] labels, int count, int classes,
-            LoopProfile profile) {
+    TrainingStep.Result run(NDManager manager, float[] images, float[] labels, int count, int classes, LoopProfile profile) {
         int theirs = partnerCount(count);
         if (theirs == 0) {
             throw new IllegalArgumentException("a batch of " + count + " cannot be split");
         }
+        long start = System.nanoTime();
         int mine = count - theirs;
         float myWeight = mine / (float) count;
-        NDList theirParameters = network.parametersWithOwnStatistics(manager);
-        NDArray theirX = x.get(mine + ":");
-        NDArray theirY = y.get(mine + ":");
+        NDArray myX = buffers[0].create(manager, images, 0, new Shape(mine, 1, 28, 28));
+        NDArray myY = buffers[1].create(manager, labels, 0, new Shape(mine));
+        NDArray theirX = buffers[2].create(manager, images, mine * MnistData.PIXELS, new Shape(theirs, 1, 28, 28));
+        NDArray theirY = buffers[3].create(manager, labels, mine, new Shape(theirs));
         float[] theirLabels = Arrays.copyOfRange(labels, mine, count);
         Future<TrainingStep.Result> other = partner.submit(() -> {
             if (!partnerReady) {
                 JniUtils.setNumThreads(1);
                 partnerReady = true;
             }
-            return part(theirX, theirY, theirParameters, theirLabels, classes, 1 - myWeight, null);
+            return part(theirX, theirY, partnerParameters, theirLabels, classes, 1 - myWeight, null);
         });
+        long[] phases = new long[4];
         TrainingStep.Result own;
         try {
-            own = part(x.get(":" + mine), y.get(":" + mine), null, Arrays.copyOf(labels, mine), classes, myWeight, profile);
+            own = part(myX, myY, null, Arrays.copyOf(labels, mine), classes, myWeight, phases);
         } catch (RuntimeException | Error e) {
-            awaitQuietly(other);
+            awaitQuietly(other); // the batch's tensors are freed when this returns
             throw e;
         }
-        long waitStart = System.nanoTime();
         TrainingStep.Result their = await(other);
-        network.mergeRunningStatistics(myWeight, theirParameters);
-        profile.add(LoopProfile.Phase.PARTNER, System.nanoTime() - waitStart);
+        profile.add(LoopProfile.Phase.FORWARD, phases[0]);
+        profile.add(LoopProfile.Phase.LOSS, phases[1]);
+        profile.add(LoopProfile.Phase.BACKWARD, phases[2]);
+        profile.add(LoopProfile.Phase.READ_BACK, phases[3]);
+        profile.add(LoopProfile.Phase.PARTNER, System.nanoTime() - start - Arrays.stream(phases).sum());
         return new TrainingStep.Result(own.loss() * myWeight + their.loss() * (1 - myWeight), own.correct() + their.correct());
     }
 
-    /** One part: forward, loss scaled by its weight, backward; {@code parameters} null for the network's own. */
+    /**
+     * One part: forward, loss scaled by its weight, backward. {@code parameters} null for the
+     * network's own; {@code phases} (forward, loss, backward, read-back nanoseconds) may be null.
+     */
     private TrainingStep.Result part(NDArray x, NDArray y, NDList parameters, float[] labels, int classes, float weight,
-            LoopProfile profile) {
+            long[] phases) {
         boolean gradientsWere = JniUtils.isGradMode();
         JniUtils.setGradMode(true);
         try (NDManager scope = x.getManager().newSubManager()) {
@@ -104,11 +120,11 @@ final class SplitBatch implements AutoCloseable {
             long t3 = System.nanoTime();
             TrainingStep.Result result = new TrainingStep.Result(value.getFloat(),
                     TrainingStep.countCorrect(logits.toFloatArray(), labels, classes));
-            if (profile != null) {
-                profile.add(LoopProfile.Phase.FORWARD, t1 - t0);
-                profile.add(LoopProfile.Phase.LOSS, t2 - t1);
-                profile.add(LoopProfile.Phase.BACKWARD, t3 - t2);
-                profile.add(LoopProfile.Phase.READ_BACK, System.nanoTime() - t3);
+            if (phases != null) {
+                phases[0] = t1 - t0;
+                phases[1] = t2 - t1;
+                phases[2] = t3 - t2;
+                phases[3] = System.nanoTime() - t3;
             }
             return result;
         } finally {
@@ -120,8 +136,8 @@ final class SplitBatch implements AutoCloseable {
         try {
             return other.get();
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             awaitQuietly(other);
+            Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while the second training thread worked", e);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException r) {
@@ -134,7 +150,7 @@ final class SplitBatch implements AutoCloseable {
         }
     }
 
-    /** The batch's tensors are freed when the caller returns: the partner must be done with them first. */
+    /** Waits for the partner's part to end however it ends, keeping an interrupt for later. */
     private static void awaitQuietly(Future<?> other) {
         boolean interrupted = false;
         while (true) {

@@ -38,6 +38,8 @@ public final class TrainingRun {
     static final int CALIBRATION_IMAGES = 10_000;
     /** Of each batch the second thread takes in the app on two cores: the smaller part, as its core draws the screen too. */
     static final double PARTNER_SHARE = 1 / 3.0;
+    /** {@code -Ddigitpad.splitBatches=false} keeps the app's training on one thread (to compare). */
+    private static final boolean SPLIT_BATCHES = !"false".equalsIgnoreCase(System.getProperty("digitpad.splitBatches", "").trim());
 
     private final TrainingConfig config;
     private final MnistData train;
@@ -207,7 +209,7 @@ public final class TrainingRun {
      * with the screen ({@link SplitBatch}). Elsewhere one thread trains with PyTorch's threads.
      */
     private double partnerShare() {
-        return leaveOneCore && EngineThreads.leavesOneThreadBesideAnotherCore() ? PARTNER_SHARE : 0;
+        return leaveOneCore && SPLIT_BATCHES && EngineThreads.leavesOneThreadBesideAnotherCore() ? PARTNER_SHARE : 0;
     }
 
     /** The test pass checks for cancel between its batches too: it takes seconds on all 10,000 images. */

@@ -60,22 +60,23 @@ final class TrainingStep implements AutoCloseable {
 
     /** Forward, backward and step on {@code count} standardized images with their class labels. */
     Result run(Trainer trainer, float[] images, float[] labels, int count, int classes) {
+        chooseForward(trainer);
         float loss;
         int correct;
         long t0 = System.nanoTime();
+        long t1;
+        long t5;
         long t6;
         try (NDManager batchManager = trainer.getManager().newSubManager()) {
-            NDArray x = imageBatch.create(batchManager, images, new Shape(count, 1, 28, 28));
-            NDArray y = labelBatch.create(batchManager, labels, new Shape(count));
-            long t1 = System.nanoTime();
-            long t5;
-            chooseForward(trainer);
             if (split != null && split.partnerCount(count) > 0) {
-                Result result = split.run(batchManager, x, y, labels, count, classes, profile);
+                t1 = t0; // each part is copied in by its thread's share of the work
+                Result result = split.run(batchManager, images, labels, count, classes, profile);
                 loss = result.loss();
                 correct = result.correct();
-                t5 = System.nanoTime();
             } else {
+                NDArray x = imageBatch.create(batchManager, images, new Shape(count, 1, 28, 28));
+                NDArray y = labelBatch.create(batchManager, labels, new Shape(count));
+                t1 = System.nanoTime();
                 try (GradientCollector collector = trainer.newGradientCollector()) {
                     NDList predictions = bf16 != null ? new NDList(bf16.forward(x)) : trainer.forward(new NDList(x));
                     long t2 = System.nanoTime();
@@ -85,19 +86,19 @@ final class TrainingStep implements AutoCloseable {
                     long t4 = System.nanoTime();
                     loss = lossValue.getFloat();
                     correct = countCorrect(predictions.singletonOrThrow().toFloatArray(), labels, classes);
-                    t5 = System.nanoTime();
                     profile.add(LoopProfile.Phase.FORWARD, t2 - t1);
                     profile.add(LoopProfile.Phase.LOSS, t3 - t2);
                     profile.add(LoopProfile.Phase.BACKWARD, t4 - t3);
-                    profile.add(LoopProfile.Phase.READ_BACK, t5 - t4);
+                    profile.add(LoopProfile.Phase.READ_BACK, System.nanoTime() - t4);
                 }
             }
+            t5 = System.nanoTime();
             trainer.step();
             t6 = System.nanoTime();
-            profile.add(LoopProfile.Phase.COPY_IN, t1 - t0);
-            profile.add(LoopProfile.Phase.OPTIMIZER, t6 - t5);
         }
         long end = System.nanoTime();
+        profile.add(LoopProfile.Phase.COPY_IN, t1 - t0);
+        profile.add(LoopProfile.Phase.OPTIMIZER, t6 - t5);
         profile.add(LoopProfile.Phase.FREE, end - t6);
         profile.countBatch(end - t0);
         return new Result(loss, correct);
@@ -115,7 +116,7 @@ final class TrainingStep implements AutoCloseable {
             LoggerFactory.getLogger(TrainingStep.class).warn("bfloat16 training unavailable, training in 32-bit", e);
         }
         if (bf16 != null && partnerShare > 0) {
-            split = new SplitBatch(bf16, trainer.getLoss(), partnerShare);
+            split = new SplitBatch(bf16, trainer.getLoss(), partnerShare, trainer.getManager());
         }
     }
 
