@@ -30,8 +30,8 @@ class PenDigitsCommandTest {
         String out = cli.out();
         assertTrue(out.contains("Accuracy: 50.00% (1 of 2)"), out);
         assertTrue(out.contains("Misread digits: 1"), out);
-        assertTrue(out.contains(id(relabelled) + " (aga/AnnZchrl): " + otherLabel(lines.get(1)) + " read as " + label(lines.get(1))),
-                out);
+        assertTrue(out.contains(id(relabelled) + " (" + writer(relabelled) + "): " + otherLabel(lines.get(1)) + " read as "
+                + label(lines.get(1))), out);
         assertFalse(out.contains(id(kept) + " ("), "a digit read right is not listed: " + out);
 
         CliRun plain = new CliRun();
@@ -51,6 +51,10 @@ class PenDigitsCommandTest {
 
     private static int otherLabel(String line) {
         return (label(line) + 5) % 10;
+    }
+
+    private static String writer(String line) {
+        return line.replaceFirst(".*?\"writer\":\"([^\"]*)\".*", "$1");
     }
 
     private static String id(String line) {

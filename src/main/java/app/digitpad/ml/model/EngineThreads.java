@@ -28,7 +28,10 @@ public final class EngineThreads implements AutoCloseable {
         return new EngineThreads(Runtime.getRuntime().availableProcessors());
     }
 
-    /** Whether {@link #leavingOneCore()} leaves PyTorch a single thread on a machine with another core: two cores. */
+    /**
+     * Whether {@link #leavingOneCore()} leaves PyTorch a single thread while another core exists: on
+     * two cores, or where PyTorch is held to one thread (OMP_NUM_THREADS=1).
+     */
     public static boolean leavesOneThreadBesideAnotherCore() {
         int cores = Runtime.getRuntime().availableProcessors();
         boolean pytorch = "PyTorch".equals(Engine.getInstance().getEngineName());

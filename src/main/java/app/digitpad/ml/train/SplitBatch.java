@@ -16,9 +16,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Forward and backward passes of one batch in two parts at once: a second thread takes the last
- * part of the batch while the calling thread takes the rest, each with one PyTorch thread and
- * fast-cnn's bfloat16 pass ({@link Bf16Forward}). Their gradients add up in the network's
+ * Forward and backward passes of one batch in two parts at once: a second thread, with one PyTorch
+ * thread, takes the last part of the batch while the calling thread (with whatever PyTorch threads
+ * it has) takes the rest, both through fast-cnn's bfloat16 pass ({@link Bf16Forward}). Their gradients add up in the network's
  * parameters, each part's loss weighted by its share of the batch, so the optimizer sees the whole
  * batch's mean loss. Batch norm normalizes each part by its own statistics (as "ghost" batch norm
  * does), and only the calling thread's part moves the running statistics: merging the other's
@@ -43,7 +43,7 @@ final class SplitBatch implements AutoCloseable {
         this.network = network;
         this.loss = loss;
         this.share = share;
-        this.partnerParameters = network == null ? null : network.parametersWithScratchStatistics(manager);
+        this.partnerParameters = network.parametersWithScratchStatistics(manager);
         this.partner = Executors.newSingleThreadExecutor(task -> {
             Thread thread = new Thread(task, "digitpad-training-partner");
             thread.setDaemon(true);
@@ -53,6 +53,10 @@ final class SplitBatch implements AutoCloseable {
 
     /** The second thread's part of a batch of {@code count}; 0 where either part would be under 2 images (batch norm). */
     int partnerCount(int count) {
+        return partnerCount(count, share);
+    }
+
+    static int partnerCount(int count, double share) {
         int theirs = (int) Math.round(count * share);
         return theirs >= 2 && count - theirs >= 2 ? theirs : 0;
     }
@@ -75,6 +79,7 @@ final class SplitBatch implements AutoCloseable {
         NDArray theirX = buffers[2].create(manager, images, mine * MnistData.PIXELS, new Shape(theirs, 1, 28, 28));
         NDArray theirY = buffers[3].create(manager, labels, mine, new Shape(theirs));
         float[] theirLabels = Arrays.copyOfRange(labels, mine, count);
+        long copied = System.nanoTime();
         Future<TrainingStep.Result> other = partner.submit(() -> {
             if (!partnerReady) {
                 JniUtils.setNumThreads(1);
@@ -87,15 +92,19 @@ final class SplitBatch implements AutoCloseable {
         try {
             own = part(myX, myY, null, Arrays.copyOf(labels, mine), classes, myWeight, phases);
         } catch (RuntimeException | Error e) {
-            awaitQuietly(other); // the batch's tensors are freed when this returns
+            Throwable partnerFailure = awaitQuietly(other); // the batch's tensors are freed when this returns
+            if (partnerFailure != null) {
+                e.addSuppressed(partnerFailure);
+            }
             throw e;
         }
         TrainingStep.Result their = await(other);
+        profile.add(LoopProfile.Phase.COPY_IN, copied - start);
         profile.add(LoopProfile.Phase.FORWARD, phases[0]);
         profile.add(LoopProfile.Phase.LOSS, phases[1]);
         profile.add(LoopProfile.Phase.BACKWARD, phases[2]);
         profile.add(LoopProfile.Phase.READ_BACK, phases[3]);
-        profile.add(LoopProfile.Phase.PARTNER, System.nanoTime() - start - Arrays.stream(phases).sum());
+        profile.add(LoopProfile.Phase.PARTNER, System.nanoTime() - copied - Arrays.stream(phases).sum());
         return new TrainingStep.Result(own.loss() * myWeight + their.loss() * (1 - myWeight), own.correct() + their.correct());
     }
 
@@ -150,9 +159,10 @@ final class SplitBatch implements AutoCloseable {
         }
     }
 
-    /** Waits for the partner's part to end however it ends, keeping an interrupt for later. */
-    private static void awaitQuietly(Future<?> other) {
+    /** Waits for the partner's part to end however it ends, keeping an interrupt for later; its failure or null. */
+    private static Throwable awaitQuietly(Future<?> other) {
         boolean interrupted = false;
+        Throwable failure = null;
         while (true) {
             try {
                 other.get();
@@ -160,12 +170,14 @@ final class SplitBatch implements AutoCloseable {
             } catch (InterruptedException e) {
                 interrupted = true;
             } catch (ExecutionException e) {
+                failure = e.getCause();
                 break;
             }
         }
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
+        return failure;
     }
 
     @Override

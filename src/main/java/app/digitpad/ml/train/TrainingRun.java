@@ -206,7 +206,8 @@ public final class TrainingRun {
     /**
      * In front of the user on two cores, the training thread has one core and PyTorch one thread
      * ({@link EngineThreads}); a second thread takes a third of each batch on the core it shares
-     * with the screen ({@link SplitBatch}). Elsewhere one thread trains with PyTorch's threads.
+     * with the screen ({@link SplitBatch}). The same where PyTorch is held to one thread on more
+     * cores. Elsewhere one thread trains with PyTorch's threads.
      */
     private double partnerShare() {
         return leaveOneCore && SPLIT_BATCHES && EngineThreads.leavesOneThreadBesideAnotherCore() ? PARTNER_SHARE : 0;

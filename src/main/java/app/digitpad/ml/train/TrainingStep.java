@@ -60,16 +60,18 @@ final class TrainingStep implements AutoCloseable {
 
     /** Forward, backward and step on {@code count} standardized images with their class labels. */
     Result run(Trainer trainer, float[] images, float[] labels, int count, int classes) {
+        long t0 = System.nanoTime();
+        boolean first = !bf16Chosen;
         chooseForward(trainer);
         float loss;
         int correct;
-        long t0 = System.nanoTime();
         long t1;
         long t5;
         long t6;
         try (NDManager batchManager = trainer.getManager().newSubManager()) {
-            if (split != null && split.partnerCount(count) > 0) {
-                t1 = t0; // each part is copied in by its thread's share of the work
+            // the first batch runs whole: the script's lazy set-up in DJL is not for two threads at once
+            if (split != null && !first && split.partnerCount(count) > 0) {
+                t1 = t0; // the split profiles its own copying in
                 Result result = split.run(batchManager, images, labels, count, classes, profile);
                 loss = result.loss();
                 correct = result.correct();
@@ -118,11 +120,6 @@ final class TrainingStep implements AutoCloseable {
         if (bf16 != null && partnerShare > 0) {
             split = new SplitBatch(bf16, trainer.getLoss(), partnerShare, trainer.getManager());
         }
-    }
-
-    /** Whether batches are split between two threads (known after the first batch). */
-    boolean splits() {
-        return split != null;
     }
 
     @Override

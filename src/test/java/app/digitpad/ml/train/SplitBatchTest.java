@@ -33,16 +33,12 @@ class SplitBatchTest {
 
     @Test
     void eachPartNeedsTwoImages() {
-        try (SplitBatch split = new SplitBatch(null, LOSS, 1 / 3.0, null)) {
-            assertEquals(64, split.partnerCount(192));
-            assertEquals(2, split.partnerCount(5));
-            assertEquals(0, split.partnerCount(4), "a part of one image has no batch statistics");
-            assertEquals(0, split.partnerCount(1));
-        }
-        try (SplitBatch split = new SplitBatch(null, LOSS, 0.9, null)) {
-            assertEquals(0, split.partnerCount(12), "11 and 1");
-            assertEquals(18, split.partnerCount(20));
-        }
+        assertEquals(64, SplitBatch.partnerCount(192, 1 / 3.0));
+        assertEquals(2, SplitBatch.partnerCount(5, 1 / 3.0));
+        assertEquals(0, SplitBatch.partnerCount(4, 1 / 3.0), "a part of one image has no batch statistics");
+        assertEquals(0, SplitBatch.partnerCount(1, 1 / 3.0));
+        assertEquals(0, SplitBatch.partnerCount(12, 0.9), "11 and 1");
+        assertEquals(18, SplitBatch.partnerCount(20, 0.9));
     }
 
     @Test
@@ -61,8 +57,10 @@ class SplitBatchTest {
             int mine = COUNT - theirs;
             float myWeight = mine / (float) COUNT;
 
-            float lossMine = referencePart(manager, first, x.get(":" + mine), y.get(":" + mine), myWeight);
-            float lossTheirs = referencePart(manager, second, x.get(mine + ":"), y.get(mine + ":"), 1 - myWeight);
+            float[] partMine = referencePart(manager, first, x.get(":" + mine), y.get(":" + mine), myWeight);
+            float[] partTheirs = referencePart(manager, second, x.get(mine + ":"), y.get(mine + ":"), 1 - myWeight);
+            float lossMine = partMine[0];
+            float lossTheirs = partTheirs[0];
 
             TrainingStep.Result result;
             LoopProfile profile = new LoopProfile();
@@ -72,7 +70,7 @@ class SplitBatchTest {
                 result = splitter.run(batch, pixels(), labels, COUNT, CLASSES, profile);
             }
             assertEquals(lossMine * myWeight + lossTheirs * (1 - myWeight), result.loss(), 1e-3, "the batch's mean loss");
-            assertTrue(result.correct() >= 0 && result.correct() <= COUNT);
+            assertEquals(partMine[1] + partTheirs[1], result.correct(), 1, "each part's labels (bfloat16 may tip one near tie)");
             assertTrue(profile.nanos(LoopProfile.Phase.FORWARD) > 0 && profile.nanos(LoopProfile.Phase.BACKWARD) > 0);
 
             for (int i = 0; i < split.getParameters().size(); i++) {
@@ -100,16 +98,39 @@ class SplitBatchTest {
         }
     }
 
+    @Test
+    void aFailureOnEitherThreadReachesTheCaller() {
+        for (String failing : new String[] {"digitpad-training-partner", Thread.currentThread().getName()}) {
+            Loss failingLoss = new Loss("failing") {
+                @Override
+                public NDArray evaluate(NDList labels, NDList predictions) {
+                    if (Thread.currentThread().getName().equals(failing)) {
+                        throw new IllegalStateException("no loss on " + failing);
+                    }
+                    return LOSS.evaluate(labels, predictions);
+                }
+            };
+            try (NDManager manager = NDManager.newBaseManager();
+                    SplitBatch split = new SplitBatch(Bf16Forward.load(block(manager), manager), failingLoss, 1 / 3.0, manager)) {
+                IllegalStateException e = assertThrows(IllegalStateException.class,
+                        () -> split.run(manager, pixels(), labels(), COUNT, CLASSES, new LoopProfile()));
+                assertEquals("no loss on " + failing, e.getMessage());
+            }
+        }
+    }
+
     /**
      * One part through fast-cnn's bfloat16 pass on one thread, alone (how close that pass is to DJL's
-     * layers is {@link Bf16ForwardTest}'s): its loss, and its weighted gradients in {@code block}.
+     * layers is {@link Bf16ForwardTest}'s): its loss and how many it got right, and its weighted
+     * gradients in {@code block}.
      */
-    private static float referencePart(NDManager manager, Block block, NDArray x, NDArray y, float weight) {
+    private static float[] referencePart(NDManager manager, Block block, NDArray x, NDArray y, float weight) {
         try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
             NDArray logits = Bf16Forward.load(block, manager).forward(x);
             NDArray loss = LOSS.evaluate(new NDList(y), new NDList(logits));
             collector.backward(loss.mul(weight));
-            return loss.getFloat();
+            float correct = logits.argMax(1).toType(DataType.FLOAT32, false).eq(y).sum().toType(DataType.FLOAT32, false).getFloat();
+            return new float[] {loss.getFloat(), correct};
         }
     }
 
