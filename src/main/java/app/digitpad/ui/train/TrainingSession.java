@@ -65,7 +65,6 @@ public final class TrainingSession {
     public enum Outcome { NONE, DONE, CANCELLED, FAILED }
 
     private final LiveModel liveModel;
-    private final TrainingWarmUp warmUp = new TrainingWarmUp();
     private final Executor worker;
     private final Consumer<Runnable> postToUi;
     private final Dialogs dialogs;
@@ -111,15 +110,15 @@ public final class TrainingSession {
 
     /**
      * Reads MNIST on the worker ahead of a first run (the Train screen asks when it is built), so
-     * Start does not wait for it, then warms training up on it ({@link TrainingWarmUp}): its code
-     * is compiled before a run competes for the cores. A failure is left for the run to report:
-     * the cache keeps only what loaded.
+     * Start does not wait for it and its reading code is compiled before a run competes for the
+     * cores. A failure is left for the run to report: the cache keeps only what loaded.
      */
     public void preloadData() {
         try {
             worker.execute(() -> {
                 try {
-                    warmUp.run(mnist.train(), mnist.test());
+                    mnist.train();
+                    mnist.test();
                 } catch (java.io.IOException | RuntimeException e) {
                     LOG.debug("MNIST not preloaded; a run will say why: {}", e.toString());
                 }
@@ -174,7 +173,6 @@ public final class TrainingSession {
             return;
         }
         shuttingDown = true;
-        warmUp.cancel();
         ActiveRun run = newest;
         if (run != null && run.done.getCount() > 0) {
             run.cancel(true);
@@ -200,9 +198,6 @@ public final class TrainingSession {
     private void train(ActiveRun run) {
         TrainingConfig config = run.config;
         try {
-            if (!warmUp.cancelAndAwait(SHUTDOWN_WAIT_MILLIS)) {
-                LOG.warn("The training warm-up did not stop within {} ms", SHUTDOWN_WAIT_MILLIS);
-            }
             MnistData train = mnist.train();
             MnistData test = mnist.test();
             CurveRecorder recorder = new CurveRecorder();
