@@ -26,7 +26,10 @@ public final class PenEvaluation {
         }
     }
 
-    /** A digit read as another: its sample id, writer, label, the answer, the answer's probability, and whether it was also flagged "not a digit". */
+    /**
+     * A digit read as another: its sample id, writer, label, the answer, the answer's probability,
+     * and whether it was also flagged "not a digit".
+     */
     public record Misread(String id, String writer, int label, int answer, float probability, boolean flagged) {}
 
     private final ConfusionMatrix matrix = new ConfusionMatrix();

@@ -6,9 +6,9 @@ import ai.djl.pytorch.jni.JniUtils;
 /**
  * A stretch of work on this thread with PyTorch's intra-op threads limited, restored on close.
  * The app trains leaving one core to the screen (one thread on two cores): beside the JavaFX
- * threads and the JIT, two PyTorch threads on two cores wait for each other at every operator (one
- * is often descheduled), and a step took 30-32 ms against 21-22 ms with one thread
- * (docs/performance.md). The command line keeps PyTorch's default.
+ * threads and the JIT, two PyTorch threads on two cores wait for each other at every operator, as
+ * one is often descheduled (measured in docs/performance.md). The command line keeps PyTorch's
+ * default.
  * PyTorch keeps the count per thread (OpenMP): threads that first use PyTorch meanwhile take the
  * limit and keep it after {@link #close()} (the pad's inference thread is warmed up at start, before).
  */
@@ -16,8 +16,7 @@ public final class EngineThreads implements AutoCloseable {
     private final int before;
 
     private EngineThreads(int cores) {
-        boolean pytorch = "PyTorch".equals(Engine.getInstance().getEngineName());
-        before = pytorch ? JniUtils.getNumThreads() : 0;
+        before = pytorch() ? JniUtils.getNumThreads() : 0;
         if (before > 0) {
             JniUtils.setNumThreads(threads(before, cores));
         }
@@ -34,8 +33,11 @@ public final class EngineThreads implements AutoCloseable {
      */
     public static boolean leavesOneThreadBesideAnotherCore() {
         int cores = Runtime.getRuntime().availableProcessors();
-        boolean pytorch = "PyTorch".equals(Engine.getInstance().getEngineName());
-        return pytorch && cores >= 2 && threads(JniUtils.getNumThreads(), cores) == 1;
+        return pytorch() && cores >= 2 && threads(JniUtils.getNumThreads(), cores) == 1;
+    }
+
+    private static boolean pytorch() {
+        return "PyTorch".equals(Engine.getInstance().getEngineName());
     }
 
     /** At most {@code engineDefault} threads, one fewer than {@code cores}, at least one. */

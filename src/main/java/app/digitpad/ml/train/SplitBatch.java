@@ -18,9 +18,9 @@ import java.util.concurrent.Future;
 /**
  * Forward and backward passes of one batch in two parts at once: a second thread, with one PyTorch
  * thread, takes the last part of the batch while the calling thread (with whatever PyTorch threads
- * it has) takes the rest, both through fast-cnn's bfloat16 pass ({@link Bf16Forward}). Their gradients add up in the network's
- * parameters, each part's loss weighted by its share of the batch, so the optimizer sees the whole
- * batch's mean loss. Batch norm normalizes each part by its own statistics (as "ghost" batch norm
+ * it has) takes the rest, both through fast-cnn's bfloat16 pass ({@link Bf16Forward}). Their
+ * gradients add up in the network's parameters, each part's loss weighted by its share of the
+ * batch, so the optimizer sees the whole batch's mean loss. Batch norm normalizes each part by its own statistics (as "ghost" batch norm
  * does), and only the calling thread's part moves the running statistics: merging the other's
  * would cost a dozen operators a batch for an average over a third more images. For the app on
  * two cores, where the calling thread has a core to itself and the second thread shares the other
