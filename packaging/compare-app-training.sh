@@ -73,14 +73,21 @@ for round in $(seq "$runs"); do
     for _ in $(seq 240); do
       ended=$(grep -c 'Training run ended' "$log" 2>/dev/null || true)
       [ "${ended:-0}" -ge $n ] && break
+      if [ "$(grep -c 'asking which goes live' "$log" 2>/dev/null || true)" -ge 1 ] \
+          && dialog=$(xdotool search --name 'less accurate' 2>/dev/null | head -1) && [ -n "$dialog" ]; then
+        xdotool key --window "$dialog" Return        # keep the live model (the question's default)
+      fi
       sleep 0.5
     done
     sleep 2
   done
   kill "$pid"; wait "$pid" 2>/dev/null || true
   pid=
+  # A run ends when its model is live, or when the app asks whether a less accurate one should be
+  # (where a run does not repeat the first one's figure to the last digit).
   starts=($(grep 'Training fast-cnn for' "$log" | seconds || true))
-  ends=($(grep 'Training run ended: DONE' "$log" | seconds || true))
+  ends=($(grep -E 'Training run ended: DONE|asking which goes live' "$log" \
+      | awk '/asking/ {asked = 1; print; next} !asked {print} {asked = 0}' | seconds || true))
   accuracy=$(grep -o 'Done: [0-9.]*%' "$log" | tr '\n' ' ' || true)
   [ ${#starts[@]} -eq 2 ] && [ ${#ends[@]} -eq 2 ] \
       || { echo "compare-app-training.sh: round $round did not finish two runs:" >&2; tail -5 "$log" >&2; exit 1; }

@@ -39,6 +39,7 @@ public final class Bf16Forward {
     private final PtSymbolBlock script;
     private final NDList parameters = new NDList();
     private final ParameterStore store;
+    private volatile boolean initialized;
 
     private Bf16Forward(Block block, NDManager manager) {
         try (InputStream in = Bf16Forward.class.getResourceAsStream(RESOURCE)) {
@@ -107,7 +108,15 @@ public final class Bf16Forward {
         // and the rewritten backward ran slower here; plain interpretation is the eager pass. The
         // setting is per thread and stays off on this one: DigitPad runs no other TorchScript.
         JniUtils.setGraphExecutorOptimize(false);
-        NDArray logits = script.forward(store, inputs, true).singletonOrThrow();
+        NDArray logits;
+        if (initialized) {
+            logits = script.forward(store, inputs, true).singletonOrThrow();
+        } else {
+            synchronized (this) { // DJL sets a block up on its first forward, not safely for two threads at once
+                logits = script.forward(store, inputs, true).singletonOrThrow();
+                initialized = true;
+            }
+        }
         logits.attach(batch.getManager());
         return logits;
     }

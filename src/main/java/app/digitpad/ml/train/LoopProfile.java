@@ -87,11 +87,13 @@ public final class LoopProfile {
     public String summary() {
         long loop = loopNanos();
         int n = Math.max(1, batches);
+        long partner = nanos(Phase.PARTNER);
         return String.format(java.util.Locale.ROOT,
-                "loop %d batches in %d ms (%.2f ms a batch: forward %.2f, backward %.2f, optimizer %.2f, the rest %.2f), test passes %d ms",
+                "loop %d batches in %d ms (%.2f ms a batch: forward %.2f, backward %.2f, optimizer %.2f%s, the rest %.2f), test passes %d ms",
                 batches, loop / 1_000_000, loop / 1e6 / n, nanos(Phase.FORWARD) / 1e6 / n, nanos(Phase.BACKWARD) / 1e6 / n,
                 nanos(Phase.OPTIMIZER) / 1e6 / n,
-                (loop - nanos(Phase.FORWARD) - nanos(Phase.BACKWARD) - nanos(Phase.OPTIMIZER)) / 1e6 / n,
+                partner == 0 ? "" : String.format(java.util.Locale.ROOT, ", waiting for the second thread %.2f", partner / 1e6 / n),
+                (loop - nanos(Phase.FORWARD) - nanos(Phase.BACKWARD) - nanos(Phase.OPTIMIZER) - partner) / 1e6 / n,
                 (nanos(Phase.TEST) + nanos(Phase.CALIBRATION)) / 1_000_000);
     }
 

@@ -278,6 +278,10 @@ public final class TrainingSession {
         ModelMetadata trained = record.metadata();
         LiveModel.Info live = liveModel.getInfo();
         boolean better = live == null || trained.testAccuracy() >= live.metadata().testAccuracy();
+        if (!better) {
+            LOG.info("The new model is less accurate than the live one ({} against {}): asking which goes live",
+                    trained.testAccuracy(), live.metadata().testAccuracy());
+        }
         boolean use = better || dialogs.confirm("The new model is less accurate than the live one",
                 TrainingStatus.comparison(trained, record.fileName(), live.metadata(), live.source()),
                 "Use the new model", "Keep the live model");
