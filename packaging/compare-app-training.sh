@@ -4,7 +4,10 @@
 # Each round: a peer run, then a fresh app (its own DigitPad home, a weak model live so the new one
 # goes live without a question) under Xvfb, where xdotool opens the Train tab and presses Start twice
 # (the first run after start, then the next). Times come from the app's log: "Training ... for"
-# (Start pressed) to "Training run ended" (the new model live).
+# (Start pressed) to "Training run ended" (the new model live), or to the app's question whether a
+# less accurate model should go live (the script then keeps the live one). A peer run before the
+# first round is not counted: it brings the peer's files into the page cache, as the weak model's
+# training does for the app's.
 #   packaging/compare-app-training.sh [--runs N] [--app LAUNCHER] [--python PY] [--peers DIR]
 # Needs xvfb, xdotool and /usr/bin/time; LAUNCHER defaults to the app image's
 # (target/jpackage/DigitPad/bin/DigitPad, built by `mvn -Ppackage -DskipTests package`).
@@ -47,6 +50,12 @@ done
 export DISPLAY=:$display
 "$cli" train --train-limit 3000 --out "$work/weak.dpmodel" >"$work/weak.out" 2>&1 \
     || { echo "compare-app-training.sh: could not train the weak model:" >&2; cat "$work/weak.out" >&2; exit 1; }
+
+# One peer run first, not counted: the weak model above read the app's files into the page cache,
+# and this does the same for the peer's (PyTorch's libraries are a gigabyte), so no round's peer
+# starts cold.
+(cd "$peers" && "$python" run.py peer_torch_fastcnn.py "$root/assets/mnist" 1 128 fast) >"$work/peer.out" 2>&1 \
+    || { echo "compare-app-training.sh: the peer failed:" >&2; cat "$work/peer.out" >&2; exit 1; }
 
 seconds() { awk '{split($2, t, ":"); printf "%.3f\n", t[1] * 3600 + t[2] * 60 + t[3]}'; }
 for round in $(seq "$runs"); do

@@ -25,6 +25,7 @@ public final class Launcher {
         }
         StartupTiming.begin();
         StartupTiming.mark("main");
+        CompilerPriority.lower();
         Application.launch(DigitPadApp.class, args);
     }
 }

@@ -1,5 +1,6 @@
 package app.digitpad.bench;
 
+import app.digitpad.app.CompilerPriority;
 import app.digitpad.app.DigitPadWindow;
 import app.digitpad.app.ModelPreload;
 import app.digitpad.ml.model.DigitClassifier;
@@ -49,6 +50,7 @@ public final class PadLatencyBench {
             throw new IllegalArgumentException("the third argument is draw or network, not " + view);
         }
 
+        CompilerPriority.lower(); // as the app's launcher does
         CountDownLatch shown = new CountDownLatch(1);
         DigitPadWindow[] window = new DigitPadWindow[1];
         long[] shownAt = new long[1];
