@@ -84,7 +84,7 @@ for round in $(seq "$runs"); do
       [ "${ended:-0}" -ge $n ] && break
       if [ "$(grep -c 'asking which goes live' "$log" 2>/dev/null || true)" -ge 1 ] \
           && dialog=$(xdotool search --name 'less accurate' 2>/dev/null | head -1) && [ -n "$dialog" ]; then
-        xdotool key --window "$dialog" Return        # keep the live model (the question's default)
+        xdotool key --window "$dialog" Return || true  # keep the live model (the question's default)
       fi
       sleep 0.5
     done

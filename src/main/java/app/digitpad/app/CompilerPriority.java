@@ -1,6 +1,7 @@
 package app.digitpad.app;
 
 import com.sun.jna.Function;
+import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,8 +16,8 @@ import org.slf4j.LoggerFactory;
  * Runs the JIT's compiler threads at the lowest CPU priority (nice 19). On two cores a training
  * run wants both (the training thread and its partner, see the Train screen) while the JIT
  * compiles the code a newly opened screen runs: at equal priority the compiler slowed the first
- * run after start (docs/performance.md). At nice 19 it compiles in whatever time
- * training and the screen leave, and as fast as before when the machine is idle. Compiler threads
+ * run after start (docs/performance.md). At nice 19 it gets little CPU while training keeps both
+ * cores busy, and all it wants when the machine is idle. Compiler threads
  * the JVM adds later are started by these and inherit their priority. Linux only (elsewhere, or
  * without {@code /proc}, it does nothing); {@code -Ddigitpad.jitPriority=normal} leaves them alone.
  */
@@ -35,22 +36,27 @@ public final class CompilerPriority {
         }
         try {
             List<Integer> threads = compilerThreads(Path.of("/proc/self/task"));
-            if (threads.isEmpty()) {
-                return 0;
-            }
-            Function setpriority = NativeLibrary.getInstance("c").getFunction("setpriority");
-            int lowered = 0;
-            for (int thread : threads) {
-                if (setpriority.invokeInt(new Object[] {PRIO_PROCESS, thread, NICE}) == 0) {
-                    lowered++;
-                }
-            }
+            int lowered = threads.isEmpty() ? 0 : lowest(threads);
             LOG.info("JIT compiler threads at nice {}: {} of {}", NICE, lowered, threads.size());
             return lowered;
         } catch (IOException | RuntimeException | LinkageError e) {
             LOG.info("JIT compiler threads left at their priority: {}", e.toString());
             return 0;
         }
+    }
+
+    /** Puts these threads (ids in this process) at nice {@link #NICE}; how many it could. */
+    static int lowest(List<Integer> threads) {
+        Function setpriority = NativeLibrary.getInstance("c").getFunction("setpriority");
+        int lowered = 0;
+        for (int thread : threads) {
+            if (setpriority.invokeInt(new Object[] {PRIO_PROCESS, thread, NICE}) == 0) {
+                lowered++;
+            } else { // ESRCH (3): the thread ended meanwhile; anything else is worth knowing
+                LOG.debug("setpriority on thread {} failed: errno {}", thread, Native.getLastError());
+            }
+        }
+        return lowered;
     }
 
     /** Ids of the threads under {@code tasks} (a {@code /proc/PID/task}) named as HotSpot names its compilers. */

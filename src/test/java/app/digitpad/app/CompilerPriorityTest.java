@@ -5,13 +5,23 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/**
+ * Finds the JIT's threads by name and lowers a thread's priority. The lowering is tried on a
+ * thread of the test's own: the JVM's compiler threads could not be raised again afterwards, and
+ * the rest of the suite runs in this JVM.
+ */
 class CompilerPriorityTest {
+    private static final Path TASKS = Path.of("/proc/self/task");
+
     @Test
     void findsHotSpotsCompilerThreadsByName(@TempDir Path tasks) throws IOException {
         task(tasks, "101", "C2 CompilerThre");
@@ -24,16 +34,40 @@ class CompilerPriorityTest {
     }
 
     @Test
-    void theCompilerThreadsOfThisJvmRunAtTheLowestPriority() throws IOException {
-        Path tasks = Path.of("/proc/self/task");
-        assumeTrue(Files.isDirectory(tasks), "Linux only");
-        List<Integer> compilers = CompilerPriority.compilerThreads(tasks);
-        assertFalse(compilers.isEmpty(), "HotSpot's compiler threads");
-        assertEquals(compilers.size(), CompilerPriority.lower());
-        for (int id : compilers) {
-            assertEquals(CompilerPriority.NICE, nice(tasks.resolve(String.valueOf(id))), "thread " + id);
+    void findsThisJvmsCompilerThreads() throws IOException {
+        assumeTrue(Files.isDirectory(TASKS), "Linux only");
+        assertFalse(CompilerPriority.compilerThreads(TASKS).isEmpty(), "HotSpot's C1 and C2 threads");
+    }
+
+    @Test
+    void putsAThreadAtTheLowestPriorityAndNoOtherOne() throws Exception {
+        assumeTrue(Files.isDirectory(TASKS), "Linux only");
+        int mine = nice(Path.of("/proc/thread-self"));
+        assumeTrue(mine < CompilerPriority.NICE, "this JVM already runs at the lowest priority");
+        CountDownLatch lowered = new CountDownLatch(1);
+        CompletableFuture<Integer> id = new CompletableFuture<>();
+        CompletableFuture<Integer> after = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                id.complete(Integer.parseInt(Files.readSymbolicLink(Path.of("/proc/thread-self")).getFileName().toString()));
+                lowered.await();
+                after.complete(nice(Path.of("/proc/thread-self")));
+            } catch (IOException e) {
+                after.completeExceptionally(new UncheckedIOException(e));
+            } catch (InterruptedException e) {
+                after.completeExceptionally(e);
+            }
+        }, "compiler-priority-test");
+        thread.start();
+        try {
+            assertEquals(1, CompilerPriority.lowest(List.of(id.get())));
+        } finally {
+            lowered.countDown();
         }
-        assertEquals(0, nice(tasks.resolve(String.valueOf(currentThreadId()))), "the other threads keep theirs");
+        assertEquals(CompilerPriority.NICE, after.get());
+        assertEquals(mine, nice(Path.of("/proc/thread-self")), "the calling thread keeps its priority");
+        thread.join();
+        assertEquals(0, CompilerPriority.lowest(List.of(id.get())), "a thread that has ended");
     }
 
     private static void task(Path tasks, String id, String name) throws IOException {
@@ -41,14 +75,10 @@ class CompilerPriorityTest {
         Files.writeString(tasks.resolve(id).resolve("comm"), name + "\n");
     }
 
-    /** Field 19 of /proc/.../stat, counted after the parenthesized name (which may hold spaces). */
+    /** Field 19 of a thread's stat, counted after the parenthesized name (which may hold spaces). */
     private static int nice(Path task) throws IOException {
         String stat = Files.readString(task.resolve("stat"));
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return Integer.parseInt(fields[19 - 3]);
-    }
-
-    private static int currentThreadId() throws IOException {
-        return Integer.parseInt(Files.readSymbolicLink(Path.of("/proc/thread-self")).getFileName().toString());
     }
 }
