@@ -51,16 +51,19 @@ export DISPLAY=:$display
 "$cli" train --train-limit 3000 --out "$work/weak.dpmodel" >"$work/weak.out" 2>&1 \
     || { echo "compare-app-training.sh: could not train the weak model:" >&2; cat "$work/weak.out" >&2; exit 1; }
 
+# The peer's whole process, its wall time in $work/peer.time.
+peer_run() {
+  (cd "$peers" && /usr/bin/time -f '%e' -o "$work/peer.time" "$python" run.py peer_torch_fastcnn.py "$root/assets/mnist" 1 128 fast) \
+      >"$work/peer.out" 2>&1 || { echo "compare-app-training.sh: the peer failed:" >&2; cat "$work/peer.out" >&2; exit 1; }
+}
 # One peer run first, not counted: the weak model above read the app's files into the page cache,
 # and this does the same for the peer's (PyTorch's libraries are a gigabyte), so no round's peer
 # starts cold.
-(cd "$peers" && "$python" run.py peer_torch_fastcnn.py "$root/assets/mnist" 1 128 fast) >"$work/peer.out" 2>&1 \
-    || { echo "compare-app-training.sh: the peer failed:" >&2; cat "$work/peer.out" >&2; exit 1; }
+peer_run
 
 seconds() { awk '{split($2, t, ":"); printf "%.3f\n", t[1] * 3600 + t[2] * 60 + t[3]}'; }
 for round in $(seq "$runs"); do
-  (cd "$peers" && /usr/bin/time -f '%e' -o "$work/peer.time" "$python" run.py peer_torch_fastcnn.py "$root/assets/mnist" 1 128 fast) \
-      >"$work/peer.out" 2>&1 || { echo "compare-app-training.sh: the peer failed:" >&2; cat "$work/peer.out" >&2; exit 1; }
+  peer_run
   peer=$(cat "$work/peer.time")
   home="$work/home$round"
   mkdir -p "$home"

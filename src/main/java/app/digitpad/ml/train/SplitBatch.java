@@ -20,8 +20,8 @@ import java.util.concurrent.Future;
  * thread, takes the last part of the batch while the calling thread (with whatever PyTorch threads
  * it has) takes the rest, both through fast-cnn's bfloat16 pass ({@link Bf16Forward}). Their
  * gradients add up in the network's parameters, each part's loss weighted by its share of the
- * batch, so the optimizer sees the whole batch's mean loss. Batch norm normalizes each part by its own statistics (as "ghost" batch norm
- * does), and only the calling thread's part moves the running statistics: merging the other's
+ * batch, so the optimizer sees the whole batch's mean loss. Batch norm normalizes each part by
+ * its own statistics (as "ghost" batch norm does), and only the calling thread's part moves the running statistics: merging the other's
  * would cost a dozen operators a batch for an average over a third more images. For the app on
  * two cores, where the calling thread has a core to itself and the second thread shares the other
  * with the screen: its part is the smaller.
@@ -33,7 +33,6 @@ final class SplitBatch implements AutoCloseable {
     private final NDList partnerParameters;
     private final ExecutorService partner;
     private final DirectBatch[] buffers = {new DirectBatch(), new DirectBatch(), new DirectBatch(), new DirectBatch()};
-    private boolean partnerReady; // touched only on the partner's thread
 
     /**
      * @param share of each batch the second thread takes, between 0 and 1
@@ -45,7 +44,10 @@ final class SplitBatch implements AutoCloseable {
         this.share = share;
         this.partnerParameters = network.parametersWithScratchStatistics(manager);
         this.partner = Executors.newSingleThreadExecutor(task -> {
-            Thread thread = new Thread(task, "digitpad-training-partner");
+            Thread thread = new Thread(() -> {
+                JniUtils.setNumThreads(1);
+                task.run();
+            }, "digitpad-training-partner");
             thread.setDaemon(true);
             return thread;
         });
@@ -80,13 +82,7 @@ final class SplitBatch implements AutoCloseable {
         NDArray theirY = buffers[3].create(manager, labels, mine, new Shape(theirs));
         float[] theirLabels = Arrays.copyOfRange(labels, mine, count);
         long copied = System.nanoTime();
-        Future<TrainingStep.Result> other = partner.submit(() -> {
-            if (!partnerReady) {
-                JniUtils.setNumThreads(1);
-                partnerReady = true;
-            }
-            return part(theirX, theirY, partnerParameters, theirLabels, classes, 1 - myWeight, null);
-        });
+        Future<TrainingStep.Result> other = partner.submit(() -> part(theirX, theirY, partnerParameters, theirLabels, classes, 1 - myWeight, null));
         long[] phases = new long[4];
         TrainingStep.Result own;
         try {

@@ -72,8 +72,8 @@ public final class TrainingRun {
 
     /**
      * Trains with one PyTorch thread fewer than the machine's cores ({@link EngineThreads}), for runs
-     * in front of the user: the other core serves the screen (on two cores it also takes a third of
-     * each batch, see {@link #partnerShare()}). The test passes, with little to draw meanwhile, use
+     * in front of the user: the other core serves the screen (on two cores, where fast-cnn trains in
+     * bfloat16, it also takes a third of each batch, see {@link #partnerShare()}). The test passes, with little to draw meanwhile, use
      * PyTorch's default. Call before {@link #run()}.
      */
     public TrainingRun leavingOneCoreWhileTraining() {
@@ -205,8 +205,9 @@ public final class TrainingRun {
 
     /**
      * In front of the user on two cores, the training thread has one core and PyTorch one thread
-     * ({@link EngineThreads}); a second thread takes a third of each batch on the core it shares
-     * with the screen ({@link SplitBatch}). The same where PyTorch is held to one thread on more
+     * ({@link EngineThreads}); where fast-cnn trains in bfloat16 (the only pass that can be split),
+     * a second thread takes a third of each batch on the core it shares with the screen
+     * ({@link SplitBatch}). The same where PyTorch is held to one thread on more
      * cores. Elsewhere one thread trains with PyTorch's threads.
      */
     private double partnerShare() {

@@ -60,17 +60,15 @@ final class TrainingStep implements AutoCloseable {
 
     /** Forward, backward and step on {@code count} standardized images with their class labels. */
     Result run(Trainer trainer, float[] images, float[] labels, int count, int classes) {
-        long t0 = System.nanoTime();
-        boolean first = !bf16Chosen;
         chooseForward(trainer);
+        long t0 = System.nanoTime();
         float loss;
         int correct;
         long t1;
         long t5;
         long t6;
         try (NDManager batchManager = trainer.getManager().newSubManager()) {
-            // the first batch runs whole: the script's lazy set-up in DJL is not for two threads at once
-            if (split != null && !first && split.partnerCount(count) > 0) {
+            if (split != null && split.partnerCount(count) > 0) {
                 t1 = t0; // the split profiles its own copying in
                 Result result = split.run(batchManager, images, labels, count, classes, profile);
                 loss = result.loss();

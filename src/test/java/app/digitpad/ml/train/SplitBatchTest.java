@@ -190,7 +190,7 @@ class SplitBatchTest {
         return sum / values.length;
     }
 
-    /** Within {@code relative} of the expected values' mean magnitude, element by element on average (bfloat16 sums in another order: 0.6% on conv weights). */
+    /** Within {@code relative} of the expected values' mean magnitude, element by element on average (bfloat16 sums in another order). */
     private static void assertClose(float[] expected, float[] actual, double relative, String what) {
         assertEquals(expected.length, actual.length, what);
         if (meanMagnitude(expected) < 1e-4) { // a bias before batch norm: no effect, its gradient is rounding noise
