@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
         description = "Train, evaluate and try DigitPad's digit recognizer without the window.",
         subcommands = {
             TrainCommand.class,
+            TrainStrokesCommand.class,
             EvaluateCommand.class,
             PredictCommand.class,
             PenDigitsCommand.class,

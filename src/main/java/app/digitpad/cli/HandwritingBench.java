@@ -8,6 +8,7 @@ import app.digitpad.ml.eval.Evaluator;
 import app.digitpad.ml.eval.NotDigitRule;
 import app.digitpad.ml.eval.PenEvaluation;
 import app.digitpad.ml.model.DigitClassifier;
+import app.digitpad.ml.model.StrokeReader;
 import app.digitpad.preprocess.PenDigit;
 import app.digitpad.preprocess.PenDigits;
 import app.digitpad.preprocess.ScribbleGenerator;
@@ -53,6 +54,9 @@ final class HandwritingBench implements Callable<Integer>, ExpectsArguments {
     @Option(names = "--scribbles", paramLabel = "N", description = "Random scribbles to flag (default ${DEFAULT-VALUE}).")
     int scribbleCount = 1200;
 
+    @Option(names = "--strokes", paramLabel = "READER", description = StrokesArgument.DESCRIPTION)
+    String strokes = StrokesArgument.BUNDLED;
+
     @Option(names = "--thresholds", description = "Also the flagged shares at other not-a-digit thresholds.")
     boolean showThresholds;
 
@@ -72,13 +76,15 @@ final class HandwritingBench implements Callable<Integer>, ExpectsArguments {
         List<PenDigit> digits = load(penFile);
         List<PenDigit> nonDigits = load(nonDigitsFile);
         MnistData mnist = new MnistLoader(MnistSource.bundled()).test();
-        try (DigitClassifier classifier = ModelArgument.load(model)) {
+        try (DigitClassifier classifier = ModelArgument.load(model); StrokeReader reader = StrokesArgument.load(strokes)) {
             NotDigitRule rule = classifier.notDigitRule();
             out.println("Model: " + classifier.metadata().summary());
+            out.println(reader == null ? "Pen digits read from their pictures alone (--strokes none)"
+                    : "Pen digits read jointly with the stroke reader (" + strokes + "); MNIST has no strokes");
             out.println(rule.canReject()
                     ? String.format("\"Not a digit\" when its probability is at least %.2f", rule.threshold())
                     : "This model has no \"not a digit\" answer (ten outputs): every flagged share is 0.");
-            PenEvaluation pen = PenEvaluation.of(classifier, rule, digits, 0.7);
+            PenEvaluation pen = PenEvaluation.of(classifier, reader, rule, digits, 0.7);
             PenEvaluation.Writer worst = pen.writers().get(0);
             PenEvaluation others = PenEvaluation.of(classifier, rule, nonDigits, 0.7);
             double scribbles = PenEvaluation.flaggedShare(classifier, rule, ScribbleGenerator.set(SCRIBBLE_SEED, scribbleCount));
@@ -87,7 +93,7 @@ final class HandwritingBench implements Callable<Integer>, ExpectsArguments {
             double high = 0;
             StringBuilder sizes = new StringBuilder();
             for (double extent : EXTENTS) {
-                double accuracy = PenEvaluation.of(classifier, rule, digits, extent).accuracy();
+                double accuracy = PenEvaluation.of(classifier, reader, rule, digits, extent).accuracy();
                 low = Math.min(low, accuracy);
                 high = Math.max(high, accuracy);
                 sizes.append(String.format(" %.1f:%.2f%%", extent, accuracy * 100));
@@ -104,7 +110,7 @@ final class HandwritingBench implements Callable<Integer>, ExpectsArguments {
                     + pct(test.flagged(rule) / (double) test.size()), "<= 1% / <= 0.5%");
             row("accuracy spread over drawn sizes" + sizes, String.format("%.2f points", (high - low) * 100), "<= 0.3 points");
             if (showThresholds && rule.canReject()) {
-                thresholds(classifier, digits, nonDigits, mnist, scribbleCount);
+                thresholds(classifier, reader, digits, nonDigits, mnist, scribbleCount);
             }
             out.printf("worst writers:");
             for (PenEvaluation.Writer w : pen.writers().subList(0, Math.min(5, pen.writers().size()))) {
@@ -116,9 +122,9 @@ final class HandwritingBench implements Callable<Integer>, ExpectsArguments {
     }
 
     /** The flagged shares at other thresholds than the model's: what moving the decision would trade. */
-    private void thresholds(DigitClassifier classifier, List<PenDigit> digits, List<PenDigit> nonDigits, MnistData mnist,
+    private void thresholds(DigitClassifier classifier, StrokeReader reader, List<PenDigit> digits, List<PenDigit> nonDigits, MnistData mnist,
             int scribbleCount) throws Exception {
-        float[][] pen = PenEvaluation.classify(classifier, drawings(digits));
+        float[][] pen = PenEvaluation.classify(classifier, reader, drawings(digits));
         float[][] others = PenEvaluation.classify(classifier, drawings(nonDigits));
         float[][] scribbles = PenEvaluation.classify(classifier, ScribbleGenerator.set(SCRIBBLE_SEED, scribbleCount));
         float[][] test = new float[mnist.size()][];

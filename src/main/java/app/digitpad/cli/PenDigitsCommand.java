@@ -3,6 +3,7 @@ package app.digitpad.cli;
 import app.digitpad.ml.eval.ConfusionMatrix;
 import app.digitpad.ml.eval.PenEvaluation;
 import app.digitpad.ml.model.DigitClassifier;
+import app.digitpad.ml.model.StrokeReader;
 import app.digitpad.preprocess.InkStyle;
 import app.digitpad.preprocess.PenDigit;
 import app.digitpad.preprocess.PenDigitPlacer;
@@ -50,6 +51,9 @@ final class PenDigitsCommand implements Callable<Integer>, ExpectsArguments {
             + "(default ${DEFAULT-VALUE}).")
     double extent = PenDigitPlacer.DRAWN_EXTENT;
 
+    @Option(names = "--strokes", paramLabel = "READER", description = StrokesArgument.DESCRIPTION)
+    String strokes = StrokesArgument.BUNDLED;
+
     @Option(names = "--misreads", description = "Also list every digit read as another: sample id, writer, label, "
             + "answer and its probability.")
     boolean misreads;
@@ -73,12 +77,14 @@ final class PenDigitsCommand implements Callable<Integer>, ExpectsArguments {
             samples = samples.subList(0, limit);
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (DigitClassifier classifier = ModelArgument.load(model)) {
-            PenEvaluation result = PenEvaluation.of(classifier, classifier.notDigitRule(), samples, extent);
+        try (DigitClassifier classifier = ModelArgument.load(model); StrokeReader reader = StrokesArgument.load(strokes)) {
+            PenEvaluation result = PenEvaluation.of(classifier, reader, classifier.notDigitRule(), samples, extent);
             out.printf("Model: %s%nPen samples: %,d digits%s from %s, drawn at %.0f%% of the pad, recognized with a %.2f px pen%n",
                     classifier.metadata().summary(), result.digits(),
                     result.nonDigits() > 0 ? String.format(" and %,d non-digits", result.nonDigits()) : "", file, extent * 100,
                     InkStyle.STROKE_WIDTH);
+            out.println(reader == null ? "Read from the pictures alone (--strokes none)"
+                    : "Read jointly with the stroke reader (" + strokes + ")");
             if (result.digits() > 0) {
                 ConfusionMatrix matrix = result.matrix();
                 out.printf("Accuracy: %.2f%% (%,d of %,d)%n", matrix.accuracy() * 100, matrix.correct(), matrix.total());

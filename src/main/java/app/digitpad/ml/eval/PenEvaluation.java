@@ -44,12 +44,18 @@ public final class PenEvaluation {
     /** Places each sample at {@code extent} of the pad, as the {@code pendigits} command does. */
     public static PenEvaluation of(BatchClassifier classifier, NotDigitRule rule, List<PenDigit> samples, double extent)
             throws Exception {
+        return of(classifier, null, rule, samples, extent);
+    }
+
+    /** As {@link #of(BatchClassifier, NotDigitRule, List, double)}, read jointly with a stroke reader if not null. */
+    public static PenEvaluation of(BatchClassifier classifier, PathClassifier paths, NotDigitRule rule, List<PenDigit> samples,
+            double extent) throws Exception {
         List<List<Stroke>> drawings = new ArrayList<>(samples.size());
         for (PenDigit sample : samples) {
             drawings.add(PenDigitPlacer.place(sample.strokes(), MnistPreprocessor.PAD_SIZE, extent));
         }
         PenEvaluation result = new PenEvaluation();
-        float[][] rows = classify(classifier, drawings);
+        float[][] rows = classify(classifier, paths, drawings);
         for (int i = 0; i < samples.size(); i++) {
             result.add(samples.get(i), rows[i], rule);
         }
@@ -60,14 +66,23 @@ public final class PenEvaluation {
     public static double flaggedShare(BatchClassifier classifier, NotDigitRule rule, List<List<Stroke>> drawings)
             throws Exception {
         int flagged = 0;
-        for (float[] row : classify(classifier, drawings)) {
+        for (float[] row : classify(classifier, null, drawings)) {
             flagged += rule.flags(row) ? 1 : 0;
         }
         return drawings.isEmpty() ? 0 : flagged / (double) drawings.size();
     }
 
-    /** The probabilities of each drawing, recognized as the pad recognizes it. */
+    /** The probabilities of each drawing as the picture network alone reads it. */
     public static float[][] classify(BatchClassifier classifier, List<List<Stroke>> drawings) throws Exception {
+        return classify(classifier, null, drawings);
+    }
+
+    /**
+     * The probabilities of each drawing, recognized as the pad recognizes it: by the picture network,
+     * and jointly with the stroke reader ({@link JointReading}) if {@code paths} is not null.
+     */
+    public static float[][] classify(BatchClassifier classifier, PathClassifier paths, List<List<Stroke>> drawings)
+            throws Exception {
         float[][] rows = new float[drawings.size()][];
         float[] batch = new float[BATCH * 784];
         for (int start = 0; start < drawings.size(); start += BATCH) {
@@ -76,6 +91,9 @@ public final class PenEvaluation {
                 System.arraycopy(MnistPreprocessor.fromStrokes(drawings.get(start + i)), 0, batch, i * 784, 784);
             }
             float[][] batchRows = classifier.probabilities(batch, count);
+            if (paths != null) {
+                batchRows = JointReading.combine(batchRows, paths.probabilities(drawings.subList(start, start + count)));
+            }
             System.arraycopy(batchRows, 0, rows, start, count);
         }
         return rows;

@@ -9,6 +9,7 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Convolution;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
+import ai.djl.nn.norm.Dropout;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -75,7 +76,7 @@ final class ParameterCheck {
         } else if (block instanceof SequentialBlock) {
             inputShapes(where, false);
             same(expected.readByte(), file.in.readByte(), where + " flag"); // a boolean
-        } else if (block instanceof Convolution) {
+        } else if (block instanceof Convolution || block instanceof Dropout) {
             inputShapes(where, false);
         } else if (block instanceof BatchNorm) {
             inputShapes(where, false);

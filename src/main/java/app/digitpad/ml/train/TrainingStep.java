@@ -28,6 +28,8 @@ final class TrainingStep implements AutoCloseable {
     private final DirectBatch labelBatch = new DirectBatch();
     private final LoopProfile profile;
     private final Architecture architecture;
+    /** One sample's shape, without the batch dimension. */
+    private final Shape sample;
     private final double partnerShare;
     private Bf16Forward bf16;
     private SplitBatch split;
@@ -37,13 +39,23 @@ final class TrainingStep implements AutoCloseable {
         this(architecture, new LoopProfile(), 0);
     }
 
+    /** For a network that is not one of the picture {@link Architecture}s, on samples of this shape (no batch dimension). */
+    TrainingStep(Shape sample) {
+        this(null, sample, new LoopProfile(), 0);
+    }
+
     /**
      * @param profile receives the time of each part of every step
      * @param partnerShare of each batch a second thread takes ({@link SplitBatch}) where the network
      *     trains in bfloat16; 0 for none
      */
     TrainingStep(Architecture architecture, LoopProfile profile, double partnerShare) {
+        this(architecture, new Shape(1, 28, 28), profile, partnerShare);
+    }
+
+    private TrainingStep(Architecture architecture, Shape sample, LoopProfile profile, double partnerShare) {
         this.architecture = architecture;
+        this.sample = sample;
         this.profile = profile;
         this.partnerShare = partnerShare;
     }
@@ -58,7 +70,7 @@ final class TrainingStep implements AutoCloseable {
                 .optOptimizer(Optimizer.adam().optLearningRateTracker(rate).optBeta2(0.99f).build());
     }
 
-    /** Forward, backward and step on {@code count} standardized images with their class labels. */
+    /** Forward, backward and step on {@code count} standardized samples (images) with their class labels. */
     Result run(Trainer trainer, float[] images, float[] labels, int count, int classes) {
         chooseForward(trainer);
         long t0 = System.nanoTime();
@@ -74,7 +86,7 @@ final class TrainingStep implements AutoCloseable {
                 loss = result.loss();
                 correct = result.correct();
             } else {
-                NDArray x = imageBatch.create(batchManager, images, new Shape(count, 1, 28, 28));
+                NDArray x = imageBatch.create(batchManager, images, new Shape(count).addAll(sample));
                 NDArray y = labelBatch.create(batchManager, labels, new Shape(count));
                 t1 = System.nanoTime();
                 try (GradientCollector collector = trainer.newGradientCollector()) {
@@ -110,6 +122,9 @@ final class TrainingStep implements AutoCloseable {
             return;
         }
         bf16Chosen = true;
+        if (architecture == null) {
+            return;
+        }
         try {
             bf16 = Bf16Forward.of(architecture, trainer.getModel().getBlock(), trainer.getManager());
         } catch (RuntimeException e) { // a script this PyTorch cannot read: train as everywhere else

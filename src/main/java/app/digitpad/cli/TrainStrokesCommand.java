@@ -1,0 +1,69 @@
+package app.digitpad.cli;
+
+import app.digitpad.ml.data.PenTrainingSet;
+import app.digitpad.ml.model.StrokeReader;
+import app.digitpad.ml.train.Durations;
+import app.digitpad.ml.train.StrokeReaderTraining;
+import app.digitpad.preprocess.PenDigit;
+import app.digitpad.preprocess.PenDigits;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code train-strokes --out FILE}: trains the stroke reader that ships beside the picture model. */
+@Command(name = "train-strokes", sortOptions = false,
+        description = {"Train the stroke reader: the network that reads the pen's path of a drawing.",
+            "The pad and the pen-data benchmarks combine its answer with the picture model's. It learns from pen "
+                + "digits only (by default the bundled training split, 165 writers); MNIST has no strokes."})
+final class TrainStrokesCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--out", paramLabel = "FILE", required = true,
+            description = "Where to save the stroke reader (" + StrokeReader.EXTENSION + ").")
+    Path target;
+
+    @Option(names = "--pen", paramLabel = "FILE", description = "Pen digits to learn from (default: the bundled training split).")
+    Path pen;
+
+    @Option(names = "--epochs", paramLabel = "N", description = "Passes over the pen digits (default ${DEFAULT-VALUE}).")
+    int epochs = StrokeReaderTraining.Settings.DEFAULT.epochs();
+
+    @Option(names = "--batch", paramLabel = "N", description = "Batch size (default ${DEFAULT-VALUE}).")
+    int batch = StrokeReaderTraining.Settings.DEFAULT.batch();
+
+    @Option(names = "--lr", paramLabel = "RATE", description = "Peak learning rate (default ${DEFAULT-VALUE}).")
+    float rate = StrokeReaderTraining.Settings.DEFAULT.peakRate();
+
+    @Option(names = "--seed", paramLabel = "N", description = "Random seed (default ${DEFAULT-VALUE}).")
+    long seed = StrokeReaderTraining.Settings.DEFAULT.seed();
+
+    @Override
+    public Integer call() throws Exception {
+        if (epochs < 1 || batch < 1 || !(rate > 0)) {
+            throw new UsageException("--epochs and --batch must be at least 1 and --lr above 0.");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        List<PenDigit> digits = pen == null ? PenTrainingSet.loadBundled().digits() : PenDigits.load(pen);
+        out.printf("Training the stroke reader on %,d pen digits%s, %d epochs%n", digits.stream().filter(PenDigit::isDigit).count(),
+                pen == null ? " (bundled training split)" : " from " + pen, epochs);
+        out.flush();
+        long start = System.nanoTime();
+        StrokeReaderTraining training = new StrokeReaderTraining();
+        try (CancelOnShutdown stopOnInterrupt = new CancelOnShutdown(training::cancel);
+                StrokeReader reader = training.train(digits, new StrokeReaderTraining.Settings(epochs, batch, rate, seed),
+                (epoch, total, loss, accuracy) -> {
+                    out.printf("epoch %d/%d  loss %.4f  read right %.2f%% (distorted)%n", epoch, total, loss, accuracy * 100);
+                    out.flush();
+                })) {
+            reader.save(target);
+        }
+        out.printf("Saved %s after %s%n", target, Durations.format((System.nanoTime() - start) / 1_000_000));
+        return 0;
+    }
+}

@@ -1,0 +1,9 @@
+package app.digitpad.ml.eval;
+
+import app.digitpad.preprocess.Stroke;
+import java.util.List;
+
+/** Something that reads drawings from their strokes, as the stroke reader does: 10 digit probabilities each. */
+public interface PathClassifier {
+    float[][] probabilities(List<List<Stroke>> drawings) throws Exception;
+}

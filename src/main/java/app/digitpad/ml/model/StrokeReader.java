@@ -1,0 +1,203 @@
+package app.digitpad.ml.model;
+
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import ai.djl.inference.Predictor;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.translate.NoBatchifyTranslator;
+import ai.djl.translate.TranslateException;
+import ai.djl.translate.TranslatorContext;
+import app.digitpad.ml.eval.PathClassifier;
+import app.digitpad.ml.io.AtomicWrite;
+import app.digitpad.ml.net.StrokeNet;
+import app.digitpad.preprocess.Stroke;
+import app.digitpad.preprocess.StrokePath;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The second reader of a drawing: a network that reads the pen's path ({@link StrokePath},
+ * {@link StrokeNet}) rather than the picture. It ships with the app beside the picture model and
+ * needs strokes, so it serves the pad and pen-data benchmarks, not MNIST images. Owns its DJL
+ * model; predictions are serialized, as a Predictor is not thread-safe.
+ *
+ * <p>File format ({@value #EXTENSION}): a header line, the layout and path size, then the network's
+ * parameters ({@code Block.saveParameters}), checked against the network before DJL reads them.
+ */
+public final class StrokeReader implements PathClassifier, AutoCloseable {
+    public static final String EXTENSION = ".dpstrokes";
+    /** The stroke reader shipped inside the app (from {@code assets/models}). */
+    public static final String BUNDLED_RESOURCE = "/digitpad/models/stroke-reader" + EXTENSION;
+    private static final String HEADER = "DigitPad stroke reader";
+    private static final int MAX_FILE_BYTES = 4 << 20;
+
+    private final Model model;
+    private final Predictor<float[], float[][]> predictor;
+
+    /** Takes ownership of {@code model}, whose block is a {@link StrokeNet}. */
+    public StrokeReader(Model model) {
+        this.model = model;
+        this.predictor = model.newPredictor(new PathTranslator());
+    }
+
+    /** A new, untrained reader (to train), its parameters initialized. */
+    public static StrokeReader untrained() {
+        Model model = Model.newInstance("stroke-reader");
+        model.setBlock(StrokeNet.build());
+        model.getBlock().initialize(model.getNDManager(), DataType.FLOAT32, StrokeNet.INPUT_SHAPE);
+        return new StrokeReader(model);
+    }
+
+    public Model model() {
+        return model;
+    }
+
+    /** The digit probabilities of each drawing (in pad units or any other: the path is scale-free). */
+    @Override
+    public float[][] probabilities(List<List<Stroke>> drawings) throws TranslateException {
+        float[] paths = new float[drawings.size() * StrokePath.LENGTH];
+        for (int i = 0; i < drawings.size(); i++) {
+            StrokePath.write(drawings.get(i), paths, i * StrokePath.LENGTH);
+        }
+        return probabilities(paths);
+    }
+
+    /** @param paths {@link StrokePath}s one after another */
+    public synchronized float[][] probabilities(float[] paths) throws TranslateException {
+        if (paths.length == 0) {
+            return new float[0][];
+        }
+        return predictor.predict(paths);
+    }
+
+    public synchronized void save(Path target) throws IOException {
+        AtomicWrite.write(target, file -> {
+            DataOutputStream out = new DataOutputStream(file);
+            out.writeUTF(HEADER);
+            out.writeInt(StrokeNet.LAYOUT);
+            out.writeInt(StrokePath.POINTS);
+            out.writeInt(StrokePath.CHANNELS);
+            model.getBlock().saveParameters(out);
+            out.flush();
+        });
+    }
+
+    public static StrokeReader load(Path file) throws ModelFormatException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(in, file.toString());
+        } catch (NoSuchFileException e) {
+            throw new ModelFormatException("Stroke reader file " + file + " does not exist.", e);
+        } catch (ModelFormatException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new ModelFormatException("Stroke reader file " + file + " cannot be read (" + ModelZip.oneLine(e.getMessage()) + ").", e);
+        }
+    }
+
+    public static StrokeReader loadBundled() throws ModelFormatException {
+        InputStream in = StrokeReader.class.getResourceAsStream(BUNDLED_RESOURCE);
+        if (in == null) {
+            throw new ModelFormatException("The bundled stroke reader " + BUNDLED_RESOURCE + " is missing from the application.");
+        }
+        try (in) {
+            return read(in, "bundled stroke reader " + BUNDLED_RESOURCE);
+        } catch (ModelFormatException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new ModelFormatException("The bundled stroke reader cannot be read (" + e.getMessage() + ").", e);
+        }
+    }
+
+    static StrokeReader read(InputStream in, String source) throws IOException {
+        byte[] bytes = in.readNBytes(MAX_FILE_BYTES + 1);
+        if (bytes.length > MAX_FILE_BYTES) {
+            throw new ModelFormatException(source + " is larger than any stroke reader (" + MAX_FILE_BYTES / (1 << 20) + " MB).");
+        }
+        DataInputStream data = new DataInputStream(new ByteArrayInputStream(bytes));
+        String header;
+        int layout;
+        int points;
+        int channels;
+        try {
+            header = data.readUTF();
+            layout = data.readInt();
+            points = data.readInt();
+            channels = data.readInt();
+        } catch (IOException e) {
+            throw new ModelFormatException(source + " is not a DigitPad stroke reader (its header is cut short).", e);
+        }
+        if (!HEADER.equals(header)) {
+            throw new ModelFormatException(source + " is not a DigitPad stroke reader.");
+        }
+        if (layout != StrokeNet.LAYOUT || points != StrokePath.POINTS || channels != StrokePath.CHANNELS) {
+            throw new ModelFormatException(source + " was made for another stroke reader (layout " + layout + ", " + points
+                    + " points of " + channels + " channels; this version reads layout " + StrokeNet.LAYOUT + ").");
+        }
+        byte[] parameters = data.readAllBytes();
+        StrokeReader reader = untrained();
+        try {
+            Block block = reader.model.getBlock();
+            ParameterCheck.check(StrokeNet.build(), ParameterCheck.template(block), parameters);
+            block.loadParameters(reader.model.getNDManager(), new DataInputStream(new ByteArrayInputStream(parameters)));
+            requireFiniteOutput(reader, source);
+            return reader;
+        } catch (MalformedModelException | IOException | TranslateException | RuntimeException e) {
+            reader.close();
+            if (e instanceof ModelFormatException format) {
+                throw format;
+            }
+            throw new ModelFormatException(source + " does not hold a valid stroke reader; it may be corrupt ("
+                    + ModelZip.oneLine(e.getMessage()) + ").", e);
+        }
+    }
+
+    private static void requireFiniteOutput(StrokeReader reader, String source) throws TranslateException, ModelFormatException {
+        float[][] rows = reader.probabilities(new float[StrokePath.LENGTH]);
+        for (float p : rows[0]) {
+            if (!Float.isFinite(p)) {
+                throw new ModelFormatException(source + " answers " + p + ": its weights are broken.");
+            }
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        predictor.close();
+        model.close();
+    }
+
+    /** Scale-free paths in, softmax rows out; DJL gives each call its own NDManager. */
+    private static final class PathTranslator implements NoBatchifyTranslator<float[], float[][]> {
+        @Override
+        public NDList processInput(TranslatorContext ctx, float[] paths) {
+            NDManager manager = ctx.getNDManager();
+            int count = paths.length / StrokePath.LENGTH;
+            return new NDList(manager.create(paths, new Shape(count, StrokePath.CHANNELS, StrokePath.POINTS)));
+        }
+
+        @Override
+        public float[][] processOutput(TranslatorContext ctx, NDList list) {
+            NDArray probabilities = list.singletonOrThrow().softmax(1);
+            int count = Math.toIntExact(probabilities.getShape().get(0));
+            float[] flat = probabilities.toFloatArray();
+            float[][] rows = new float[count][StrokeNet.CLASSES];
+            for (int i = 0; i < count; i++) {
+                System.arraycopy(flat, i * StrokeNet.CLASSES, rows[i], 0, StrokeNet.CLASSES);
+            }
+            return rows;
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package app.digitpad.ml.net;
+
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
+import ai.djl.nn.Blocks;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.convolutional.Conv1d;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.BatchNorm;
+import ai.djl.nn.norm.Dropout;
+import ai.djl.nn.pooling.Pool;
+import app.digitpad.preprocess.StrokePath;
+
+/**
+ * The stroke reader's network: three 1-D convolutions along the pen's path ({@link StrokePath}),
+ * each halving its length, then 128 hidden units and one logit per digit. It sees how a digit was
+ * written, not what it looks like, so its mistakes are not the picture network's.
+ */
+public final class StrokeNet {
+    public static final int CLASSES = 10;
+    /** Revision of the layers, stored in stroke reader files. */
+    public static final int LAYOUT = 1;
+    /** Shape of one input batch of one drawing. */
+    public static final Shape INPUT_SHAPE = new Shape(1, StrokePath.CHANNELS, StrokePath.POINTS);
+
+    private StrokeNet() {}
+
+    public static Block build() {
+        return new SequentialBlock()
+                .add(conv(48, 5)).add(BatchNorm.builder().build()).add(Activation.reluBlock()).add(halve())
+                .add(conv(64, 5)).add(BatchNorm.builder().build()).add(Activation.reluBlock()).add(halve())
+                .add(conv(96, 3)).add(BatchNorm.builder().build()).add(Activation.reluBlock()).add(halve())
+                .add(Blocks.batchFlattenBlock())
+                .add(Linear.builder().setUnits(128).build()).add(Activation.reluBlock())
+                .add(Dropout.builder().optRate(0.3f).build())
+                .add(Linear.builder().setUnits(CLASSES).build());
+    }
+
+    private static Block conv(int filters, int kernel) {
+        return Conv1d.builder()
+                .setKernelShape(new Shape(kernel))
+                .optPadding(new Shape(kernel / 2))
+                .setFilters(filters)
+                .build();
+    }
+
+    private static Block halve() {
+        return Pool.maxPool1dBlock(new Shape(2), new Shape(2));
+    }
+}
