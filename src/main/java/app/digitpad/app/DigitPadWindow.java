@@ -29,6 +29,7 @@ import app.digitpad.ui.settings.SettingsKeeper;
 import app.digitpad.ui.train.TrainView;
 import java.nio.file.Path;
 import javafx.application.Platform;
+import org.slf4j.LoggerFactory;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.stage.Screen;
@@ -107,6 +108,14 @@ public final class DigitPadWindow {
         });
         settings.loadWarning().ifPresent(dialogs::notify);
         mainModel.loadStartModel(kept.liveModelFile());
+        ModelPreload.takeStrokeReader().whenComplete((reader, error) -> {
+            if (reader != null) {
+                liveModel.setStrokeReader(reader);
+            } else {
+                LoggerFactory.getLogger(DigitPadWindow.class).warn("The stroke reader could not be read; the pad reads "
+                        + "drawings from their pictures alone", error);
+            }
+        });
     }
 
     /** Puts the window where it was last time if that is still on a screen; keeps its normal bounds up to date. */

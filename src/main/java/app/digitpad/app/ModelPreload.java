@@ -3,6 +3,7 @@ package app.digitpad.app;
 import app.digitpad.ml.model.DigitClassifier;
 import app.digitpad.ml.io.NativeMemory;
 import app.digitpad.ml.model.ModelFiles;
+import app.digitpad.ml.model.StrokeReader;
 import app.digitpad.preprocess.MnistPreprocessor;
 import app.digitpad.preprocess.Point;
 import app.digitpad.preprocess.Stroke;
@@ -32,6 +33,8 @@ public final class ModelPreload {
             new Point(165, 155), new Point(130, 185), new Point(95, 215), new Point(140, 214), new Point(195, 212))));
 
     private static CompletableFuture<DigitClassifier> pending;
+    /** The bundled stroke reader, read after the model by the same thread; null once a window took it. */
+    private static CompletableFuture<StrokeReader> pendingStrokeReader;
     /** The file {@link #pending} reads; null for the bundled model. */
     private static Path pendingFile;
     private static final CountDownLatch WINDOW_SHOWN = new CountDownLatch(1);
@@ -55,6 +58,7 @@ public final class ModelPreload {
             return;
         }
         CompletableFuture<DigitClassifier> future = new CompletableFuture<>();
+        CompletableFuture<StrokeReader> strokeReader = new CompletableFuture<>();
         Thread thread = new Thread(() -> {
             try {
                 NativeMemory.tuneMallocForTensors(); // before PyTorch allocates
@@ -70,8 +74,10 @@ public final class ModelPreload {
                 future.complete(classifier);
             } catch (Throwable e) {
                 future.completeExceptionally(e);
+                strokeReader.completeExceptionally(e);
                 return;
             }
+            loadStrokeReader(strokeReader);
             // Until the JIT has compiled the stroke renderer and normalization, a drawing takes
             // ten times longer to prepare and its compilation competes with the first strokes for
             // the CPU; doing it while the user reaches for the mouse keeps the first digits quick.
@@ -90,6 +96,45 @@ public final class ModelPreload {
         thread.start();
         pending = future;
         pendingFile = file;
+        pendingStrokeReader = strokeReader;
+    }
+
+    /** Reads the bundled stroke reader and runs it once (PyTorch optimizes a fresh network's first passes). */
+    private static void loadStrokeReader(CompletableFuture<StrokeReader> result) {
+        try {
+            StrokeReader reader = StrokeReader.loadBundled();
+            try {
+                for (int i = 0; i < 3; i++) {
+                    reader.probabilities(List.of(SAMPLE));
+                }
+            } catch (Throwable e) {
+                reader.close();
+                throw e;
+            }
+            StartupTiming.mark("stroke reader loaded");
+            result.complete(reader);
+        } catch (Throwable e) {
+            result.completeExceptionally(e);
+        }
+    }
+
+    /**
+     * The preloaded stroke reader if no window has taken it yet, otherwise one read now on its own
+     * thread. Completes with the reader (the caller owns it) or with why it could not be read.
+     */
+    static CompletableFuture<StrokeReader> takeStrokeReader() {
+        synchronized (ModelPreload.class) {
+            if (pendingStrokeReader != null) {
+                CompletableFuture<StrokeReader> taken = pendingStrokeReader;
+                pendingStrokeReader = null;
+                return taken;
+            }
+        }
+        CompletableFuture<StrokeReader> result = new CompletableFuture<>();
+        Thread thread = new Thread(() -> loadStrokeReader(result), "digitpad-stroke-reader-load");
+        thread.setDaemon(true);
+        thread.start();
+        return result;
     }
 
     /** Lets the preload thread warm up the drawing path: the window is on screen. */

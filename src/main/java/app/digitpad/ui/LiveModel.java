@@ -1,6 +1,7 @@
 package app.digitpad.ui;
 
 import app.digitpad.ml.model.DigitClassifier;
+import app.digitpad.ml.model.StrokeReader;
 import app.digitpad.ml.model.ModelMetadata;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -26,6 +27,9 @@ public final class LiveModel implements AutoCloseable {
     private Entry current;
     private Info currentInfo;
     private boolean ended;
+    /** Reads the pad's strokes beside the live model, once loaded; shared by every model that goes live. */
+    private StrokeReader strokeReader;
+    private int openLeases;
 
     public LiveModel() {
         this(LiveModel::runOnFx);
@@ -59,6 +63,13 @@ public final class LiveModel implements AutoCloseable {
             return entry.classifier;
         }
 
+        /** The stroke reader to read drawings with beside {@link #classifier()}; empty until it has loaded, or if it could not. */
+        public Optional<StrokeReader> strokeReader() {
+            synchronized (LiveModel.this) {
+                return Optional.ofNullable(strokeReader);
+            }
+        }
+
         @Override
         public void close() {
             synchronized (LiveModel.this) {
@@ -67,8 +78,12 @@ public final class LiveModel implements AutoCloseable {
                 }
                 closed = true;
                 entry.leases--;
+                openLeases--;
                 if (entry.retired && entry.leases == 0) {
                     entry.classifier.close();
+                }
+                if (ended && openLeases == 0) {
+                    closeStrokeReader();
                 }
             }
         }
@@ -80,7 +95,27 @@ public final class LiveModel implements AutoCloseable {
             return Optional.empty();
         }
         current.leases++;
+        openLeases++;
         return Optional.of(new Lease(current));
+    }
+
+    /**
+     * Takes ownership of the stroke reader the pad reads with from now on; it stays for every model
+     * that goes live, so only the first one given is kept (later ones are closed). Any thread.
+     */
+    public synchronized void setStrokeReader(StrokeReader reader) {
+        if (ended || strokeReader != null) {
+            reader.close();
+            return;
+        }
+        strokeReader = reader;
+    }
+
+    private void closeStrokeReader() {
+        if (strokeReader != null) {
+            strokeReader.close();
+            strokeReader = null;
+        }
     }
 
     /**
@@ -118,6 +153,9 @@ public final class LiveModel implements AutoCloseable {
         ended = true;
         retire(current);
         current = null;
+        if (openLeases == 0) {
+            closeStrokeReader();
+        }
     }
 
     private static void retire(Entry entry) {

@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.digitpad.ml.eval.JointReading;
 import app.digitpad.ml.eval.NotDigitRule;
 import app.digitpad.ml.model.DigitClassifier;
 import app.digitpad.ml.model.ModelFiles;
+import app.digitpad.ml.model.StrokeReader;
 import app.digitpad.preprocess.MnistPreprocessor;
 import app.digitpad.preprocess.PenDigit;
 import app.digitpad.preprocess.PenDigitPlacer;
@@ -24,7 +26,8 @@ import org.junit.jupiter.api.Test;
  * The shipped model reads writing conventions MNIST has few of: a slashed zero (wide and narrow), a 1 with a flag (short and long) and
  * with a base, a crossed 7, an open-top 4, a looped 2, a 9 with a straight stem
  * ({@code conventions.jsonl}: strokes placed point by point on a 280-unit pad, with a little
- * wobble). And a digit drawn small in a corner gets the same answer as drawn across the pad.
+ * wobble), alone and jointly with the stroke reader, as the pad reads them. And a digit drawn
+ * small in a corner gets the same answer as drawn across the pad.
  */
 class WritingConventionsTest {
     private static DigitClassifier model;
@@ -54,6 +57,19 @@ class WritingConventionsTest {
             assertEquals(sample.label(), NotDigitRule.digit(p), sample.id());
             assertFalse(model.notDigitRule().flags(p), sample.id() + " is a digit, not 'not a digit'");
             assertTrue(p[sample.label()] > 0.5, sample.id() + " read with " + p[sample.label()]);
+        }
+    }
+
+    @Test
+    void everyConventionIsReadAsItsDigitJointlyWithTheStrokeReader() throws Exception {
+        List<PenDigit> conventions = read("/conventions.jsonl");
+        try (StrokeReader reader = StrokeReader.loadBundled()) {
+            for (PenDigit sample : conventions) {
+                float[] picture = model.predict(MnistPreprocessor.fromStrokes(sample.strokes()));
+                float[] p = JointReading.combine(picture, reader.probabilities(List.of(sample.strokes()))[0]);
+                assertEquals(sample.label(), NotDigitRule.digit(p), sample.id());
+                assertFalse(model.notDigitRule().flags(p), sample.id() + " is a digit, not 'not a digit'");
+            }
         }
     }
 

@@ -1,11 +1,14 @@
 package app.digitpad.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.digitpad.ml.model.DigitClassifier;
 import app.digitpad.ml.model.ModelFiles;
+import app.digitpad.ml.model.StrokeReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,5 +47,25 @@ class LiveModelTest {
         assertTrue(live.acquire().isEmpty());
         assertTrue(ui.isEmpty(), "no property change after close");
         assertThrows(Exception.class, () -> late.predict(BLANK), "the late model was closed");
+    }
+
+    @Test
+    void theStrokeReaderServesEveryLeaseAndClosesAfterTheLastOneOnceTheWindowHasClosed() throws Exception {
+        LiveModel live = new LiveModel(r -> {});
+        live.replace(ModelFiles.loadBundled(), null);
+        try (LiveModel.Lease before = live.acquire().orElseThrow()) {
+            assertTrue(before.strokeReader().isEmpty(), "not loaded yet: the pad reads pictures alone");
+        }
+        StrokeReader reader = StrokeReader.untrained();
+        StrokeReader second = StrokeReader.untrained();
+        live.setStrokeReader(reader);
+        live.setStrokeReader(second);
+        assertFalse(second.model().getNDManager().isOpen(), "only the first reader is kept; a later one is closed");
+        LiveModel.Lease lease = live.acquire().orElseThrow();
+        assertSame(reader, lease.strokeReader().orElseThrow());
+        live.close();
+        assertTrue(reader.model().getNDManager().isOpen(), "still read with by an open lease");
+        lease.close();
+        assertFalse(reader.model().getNDManager().isOpen(), "closed with the last lease");
     }
 }

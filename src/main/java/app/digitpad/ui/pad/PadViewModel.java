@@ -1,6 +1,8 @@
 package app.digitpad.ui.pad;
 
+import app.digitpad.ml.eval.JointReading;
 import app.digitpad.ml.eval.NotDigitRule;
+import app.digitpad.ml.model.StrokeReader;
 import app.digitpad.preprocess.Drawing;
 import app.digitpad.preprocess.MnistPreprocessor;
 import app.digitpad.preprocess.Stroke;
@@ -26,7 +28,8 @@ import app.digitpad.preprocess.NoInkException;
 /**
  * The drawing pad's state and live recognition. Strokes are kept in pad units (a square of
  * {@link #PAD_SIZE}), whatever the canvas size on screen; recognition draws them into the model's
- * 28x28 input whatever size they were drawn at, exactly as the pen-digit benchmark does.
+ * 28x28 input whatever size they were drawn at and, once the stroke reader has loaded, reads their
+ * path with it too ({@link JointReading}), exactly as the pen-digit benchmark does.
  *
  * <p>Recognition requests go through a one-slot mailbox on the inference thread: while the engine
  * is busy only the newest drawing waits, older ones are dropped, and a result that describes a
@@ -155,7 +158,10 @@ public final class PadViewModel {
             long started = clock.getAsLong();
             float[] input = MnistPreprocessor.fromStrokes(request.strokes());
             long normalized = clock.getAsLong();
-            float[] probabilities = borrowed.classifier().predict(input);
+            float[] picture = borrowed.classifier().predict(input);
+            Optional<StrokeReader> strokeReader = borrowed.strokeReader();
+            float[] probabilities = strokeReader.isEmpty() ? picture
+                    : JointReading.combine(picture, strokeReader.get().probabilities(List.of(request.strokes()))[0]);
             boolean notADigit = borrowed.classifier().notDigitRule().flags(probabilities);
             long done = clock.getAsLong();
             lastFailure = null;

@@ -1,0 +1,66 @@
+package app.digitpad.ml;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import app.digitpad.ml.eval.JointReading;
+import app.digitpad.ml.eval.NotDigitRule;
+import org.junit.jupiter.api.Test;
+
+class JointReadingTest {
+    private static float[] row(int classes, float... pairs) {
+        float[] p = new float[classes];
+        for (int i = 0; i < pairs.length; i += 2) {
+            p[(int) pairs[i]] = pairs[i + 1];
+        }
+        return p;
+    }
+
+    @Test
+    void aDigitBothReadersFindPlausibleBeatsOneOnlyThePictureLikes() {
+        float[] picture = row(10, 7, 0.6f, 1, 0.4f);
+        float[] path = row(10, 1, 0.9f, 7, 0.1f);
+        float[] joint = JointReading.combine(picture, path);
+        assertEquals(1, NotDigitRule.digit(joint));
+        // 0.4 * 0.9^0.5 against 0.6 * 0.1^0.5, renormalized
+        double one = 0.4 * Math.sqrt(0.9);
+        double seven = 0.6 * Math.sqrt(0.1);
+        assertEquals(one / (one + seven), joint[1], 1e-6);
+    }
+
+    @Test
+    void aSureStrokeReaderDoesNotOverruleASurePicture() {
+        float[] picture = row(10, 3, 0.98f, 5, 0.02f);
+        float[] path = row(10, 5, 0.8f, 3, 0.2f);
+        assertEquals(3, NotDigitRule.digit(JointReading.combine(picture, path)));
+    }
+
+    @Test
+    void notADigitIsThePicturesAndTheDigitsShareTheRest() {
+        float[] picture = row(11, 2, 0.3f, 4, 0.1f, 10, 0.6f);
+        float[] path = row(10, 2, 0.5f, 4, 0.5f);
+        float[] joint = JointReading.combine(picture, path);
+        assertEquals(0.6f, joint[NotDigitRule.NOT_A_DIGIT]);
+        float sum = 0;
+        for (float p : joint) {
+            sum += p;
+        }
+        assertEquals(1, sum, 1e-6);
+        assertEquals(2, NotDigitRule.digit(joint));
+    }
+
+    @Test
+    void readersWithNoDigitInCommonLeaveThePicturesAnswer() {
+        float[] picture = row(10, 4, 1f);
+        float[] path = row(10, 9, 1f);
+        assertArrayEquals(picture, JointReading.combine(picture, path));
+    }
+
+    @Test
+    void rowsMustMatch() {
+        assertThrows(IllegalArgumentException.class, () -> JointReading.combine(new float[10], new float[11]));
+        assertThrows(IllegalArgumentException.class,
+                () -> JointReading.combine(new float[][] {new float[10]}, new float[0][]));
+    }
+}

@@ -1,0 +1,120 @@
+package app.digitpad.ml.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.digitpad.preprocess.Point;
+import app.digitpad.preprocess.Stroke;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Stroke reader files: saved and read back alike, and damaged ones refused with a message naming the file. */
+class StrokeReaderTest {
+    private static final List<List<Stroke>> DRAWINGS = List.of(
+            List.of(new Stroke(List.of(new Point(10, 10), new Point(60, 10), new Point(30, 90)))),
+            List.of(new Stroke(List.of(new Point(40, 5), new Point(40, 95))), new Stroke(List.of(new Point(20, 20)))));
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aSavedReaderReadsAsBefore() throws Exception {
+        Path file = dir.resolve("r" + StrokeReader.EXTENSION);
+        float[][] before;
+        try (StrokeReader reader = StrokeReader.untrained()) {
+            before = reader.probabilities(DRAWINGS);
+            reader.save(file);
+        }
+        try (StrokeReader loaded = StrokeReader.load(file)) {
+            float[][] after = loaded.probabilities(DRAWINGS);
+            for (int i = 0; i < before.length; i++) {
+                assertArrayEquals(before[i], after[i], 1e-6f);
+            }
+        }
+        try (Stream files = new Stream(dir)) {
+            assertEquals(List.of(file), files.list, "no temporary file left behind");
+        }
+    }
+
+    @Test
+    void theBundledReaderLoadsAndAnswersTenDigits() throws Exception {
+        try (StrokeReader reader = StrokeReader.loadBundled()) {
+            float[][] rows = reader.probabilities(DRAWINGS);
+            assertEquals(2, rows.length);
+            assertEquals(10, rows[0].length);
+            assertEquals(1, sum(rows[0]), 1e-5);
+        }
+    }
+
+    @Test
+    void damagedFilesAreRefusedNamingTheFile() throws Exception {
+        Path good = dir.resolve("good" + StrokeReader.EXTENSION);
+        try (StrokeReader reader = StrokeReader.untrained()) {
+            reader.save(good);
+        }
+        byte[] bytes = Files.readAllBytes(good);
+
+        Path cut = dir.resolve("cut" + StrokeReader.EXTENSION);
+        Files.write(cut, Arrays.copyOf(bytes, bytes.length / 2));
+        ModelFormatException e = assertThrows(ModelFormatException.class, () -> StrokeReader.load(cut));
+        assertTrue(e.getMessage().contains(cut.toString()) && e.getMessage().contains("end early"), e.getMessage());
+
+        Path model = dir.resolve("not-a-reader" + StrokeReader.EXTENSION);
+        Files.write(model, "PK\u0003\u0004 a zip, or anything else".getBytes());
+        e = assertThrows(ModelFormatException.class, () -> StrokeReader.load(model));
+        assertTrue(e.getMessage().contains("is not a DigitPad stroke reader"), e.getMessage());
+
+        Path longer = dir.resolve("longer" + StrokeReader.EXTENSION);
+        byte[] extra = Arrays.copyOf(bytes, bytes.length + 8);
+        Files.write(longer, extra);
+        e = assertThrows(ModelFormatException.class, () -> StrokeReader.load(longer));
+        assertTrue(e.getMessage().contains("bytes more"), e.getMessage());
+
+        Path missing = dir.resolve("missing" + StrokeReader.EXTENSION);
+        e = assertThrows(ModelFormatException.class, () -> StrokeReader.load(missing));
+        assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
+    }
+
+    @Test
+    void aReaderForAnotherLayoutIsRefused() throws Exception {
+        Path good = dir.resolve("good" + StrokeReader.EXTENSION);
+        try (StrokeReader reader = StrokeReader.untrained()) {
+            reader.save(good);
+        }
+        byte[] bytes = Files.readAllBytes(good);
+        int layoutAt = 2 + "DigitPad stroke reader".length(); // after writeUTF's length and text
+        bytes[layoutAt + 3] = 9;
+        Path other = dir.resolve("other" + StrokeReader.EXTENSION);
+        Files.write(other, bytes);
+        ModelFormatException e = assertThrows(ModelFormatException.class, () -> StrokeReader.load(other));
+        assertTrue(e.getMessage().contains("another stroke reader"), e.getMessage());
+    }
+
+    private static float sum(float[] row) {
+        float s = 0;
+        for (float p : row) {
+            s += p;
+        }
+        return s;
+    }
+
+    /** The directory's files, listed and closed. */
+    private static final class Stream implements AutoCloseable {
+        final List<Path> list;
+
+        Stream(Path dir) throws java.io.IOException {
+            try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+                list = files.toList();
+            }
+        }
+
+        @Override
+        public void close() {}
+    }
+}

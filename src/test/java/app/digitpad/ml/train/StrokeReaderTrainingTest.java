@@ -1,0 +1,58 @@
+package app.digitpad.ml.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.digitpad.ml.data.PenTrainingSet;
+import app.digitpad.ml.eval.NotDigitRule;
+import app.digitpad.ml.model.StrokeReader;
+import app.digitpad.preprocess.PenDigit;
+import app.digitpad.preprocess.Stroke;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class StrokeReaderTrainingTest {
+    @Test
+    void aShortRunLearnsToReadWritersItDidNotSee() throws Exception {
+        List<PenDigit> digits = PenTrainingSet.loadBundled().digits();
+        // the split's samples are grouped by writer: the first 1,500 and the last 500 share none
+        List<PenDigit> train = digits.subList(0, 1500);
+        List<PenDigit> unseen = digits.subList(digits.size() - 500, digits.size());
+        assertTrue(train.stream().map(PenDigit::writer).noneMatch(w -> unseen.stream().anyMatch(u -> u.writer().equals(w))));
+        List<Float> losses = new ArrayList<>();
+        try (StrokeReader reader = new StrokeReaderTraining().train(train, new StrokeReaderTraining.Settings(4, 64, 0.004f, 1),
+                (epoch, epochs, loss, accuracy) -> losses.add(loss))) {
+            assertEquals(4, losses.size());
+            assertTrue(losses.get(3) < losses.get(0) / 2, "loss " + losses);
+            float[][] rows = reader.probabilities(unseen.stream().map(PenDigit::strokes).toList());
+            int right = 0;
+            for (int i = 0; i < rows.length; i++) {
+                right += NotDigitRule.digit(rows[i]) == unseen.get(i).label() ? 1 : 0;
+            }
+            assertTrue(right >= 350, right + " of 500 read right"); // chance is 50
+        }
+    }
+
+    @Test
+    void aCancelledRunStopsAndSaysSo() throws Exception {
+        List<PenDigit> digits = PenTrainingSet.loadBundled().digits().subList(0, 640);
+        StrokeReaderTraining training = new StrokeReaderTraining();
+        int[] epochs = {0};
+        TrainingCancelledException e = assertThrows(TrainingCancelledException.class,
+                () -> training.train(digits, new StrokeReaderTraining.Settings(5, 64, 0.004f, 1), (epoch, total, loss, accuracy) -> {
+                    epochs[0] = epoch;
+                    training.cancel();
+                }));
+        assertEquals(1, epochs[0], "stopped in the epoch after the one that finished: " + e.getMessage());
+    }
+
+    @Test
+    void nonDigitsAreNotTrainedOnAndNoDigitsIsRefused() {
+        List<Stroke> strokes = List.of(new Stroke(List.of(new app.digitpad.preprocess.Point(0, 0), new app.digitpad.preprocess.Point(1, 1))));
+        List<PenDigit> letters = List.of(new PenDigit("a", "w", PenDigit.NOT_A_DIGIT, strokes));
+        assertThrows(IllegalArgumentException.class,
+                () -> new StrokeReaderTraining().train(letters, StrokeReaderTraining.Settings.DEFAULT, (e, t, l, a) -> {}));
+    }
+}
