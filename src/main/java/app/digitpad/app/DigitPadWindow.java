@@ -111,6 +111,8 @@ public final class DigitPadWindow {
         ModelPreload.takeStrokeReader().whenComplete((reader, error) -> {
             if (reader != null) {
                 liveModel.setStrokeReader(reader);
+                LoggerFactory.getLogger(DigitPadWindow.class).info("Stroke reader ready: the pad reads each drawing "
+                        + "from its picture and from its pen path");
             } else {
                 LoggerFactory.getLogger(DigitPadWindow.class).warn("The stroke reader could not be read; the pad reads "
                         + "drawings from their pictures alone", error);
