@@ -111,6 +111,7 @@ public final class DigitPadWindow {
         ModelPreload.takeStrokeReader().whenComplete((reader, error) -> {
             if (reader != null) {
                 liveModel.setStrokeReader(reader);
+                Platform.runLater(padModel::recognize); // a drawing made meanwhile is read again, with its strokes
                 LoggerFactory.getLogger(DigitPadWindow.class).info("Stroke reader ready: the pad reads each drawing "
                         + "from its picture and from its pen path");
             } else {

@@ -74,7 +74,7 @@ public final class ModelPreload {
                 future.complete(classifier);
             } catch (Throwable e) {
                 future.completeExceptionally(e);
-                strokeReader.completeExceptionally(e);
+                loadStrokeReader(strokeReader); // the window falls back to the bundled model, and still reads strokes
                 return;
             }
             loadStrokeReader(strokeReader);

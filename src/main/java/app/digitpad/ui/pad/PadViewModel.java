@@ -57,6 +57,7 @@ public final class PadViewModel {
     private long discardBefore;
     private long lastRequestNanos;
     private String lastFailure; // inference thread only
+    private boolean strokeReaderFailed; // inference thread only
 
     private record Request(long sequence, List<Stroke> strokes, long eventNanos) {}
 
@@ -159,9 +160,7 @@ public final class PadViewModel {
             float[] input = MnistPreprocessor.fromStrokes(request.strokes());
             long normalized = clock.getAsLong();
             float[] picture = borrowed.classifier().predict(input);
-            Optional<StrokeReader> strokeReader = borrowed.strokeReader();
-            float[] probabilities = strokeReader.isEmpty() ? picture
-                    : JointReading.combine(picture, strokeReader.get().probabilities(List.of(request.strokes()))[0]);
+            float[] probabilities = withStrokes(picture, borrowed.strokeReader(), request.strokes());
             boolean notADigit = borrowed.classifier().notDigitRule().flags(probabilities);
             long done = clock.getAsLong();
             lastFailure = null;
@@ -177,6 +176,22 @@ public final class PadViewModel {
                 }
             }
             ui.execute(() -> message.set(text));
+        }
+    }
+
+    /** The picture's answer combined with the stroke reader's, or the picture's alone if there is none or it fails. */
+    private float[] withStrokes(float[] picture, Optional<StrokeReader> strokeReader, List<Stroke> strokes) {
+        if (strokeReader.isEmpty()) {
+            return picture;
+        }
+        try {
+            return JointReading.combine(picture, strokeReader.get().probabilities(List.of(strokes))[0]);
+        } catch (Exception | LinkageError e) {
+            if (!strokeReaderFailed) { // one trace, not one per pointer event
+                strokeReaderFailed = true;
+                LOG.error("The stroke reader failed; reading drawings from their pictures alone", e);
+            }
+            return picture;
         }
     }
 

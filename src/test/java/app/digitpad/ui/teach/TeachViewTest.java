@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.digitpad.app.DigitPadWindow;
+import app.digitpad.ml.eval.JointReading;
 import app.digitpad.ml.eval.NotDigitRule;
 import app.digitpad.ml.personal.SampleStore;
 import app.digitpad.preprocess.MnistPreprocessor;
@@ -61,9 +62,16 @@ class TeachViewTest {
         try (InputStream in = TeachViewTest.class.getResourceAsStream("/writer-theta-zeros.jsonl")) {
             writer = PenDigits.read(in, "writer-theta-zeros.jsonl");
         }
+        // the pad reads with the stroke reader too, once it has loaded: a sample it misreads then
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
+            try (LiveModel.Lease lease = window.services().liveModel().acquire().orElseThrow()) {
+                return lease.strokeReader().isPresent();
+            }
+        });
         try (LiveModel.Lease lease = window.services().liveModel().acquire().orElseThrow()) {
             for (PenDigit sample : writer) {
-                float[] p = lease.classifier().predict(MnistPreprocessor.fromStrokes(sample.strokes()));
+                float[] p = JointReading.combine(lease.classifier().predict(MnistPreprocessor.fromStrokes(sample.strokes())),
+                        lease.strokeReader().orElseThrow().probabilities(List.of(sample.strokes()))[0]);
                 if (NotDigitRule.digit(p) != sample.label() || lease.classifier().notDigitRule().flags(p)) {
                     return sample;
                 }
