@@ -74,8 +74,10 @@ class NetworkViewFxTest {
         NetworkView view = openNetworkTab(robot);
         NetworkViewModel model = view.model();
         PadRobot.draw(robot, "#network-pad-canvas", sample(3));
+        // the explanation and the layer walk of the finished drawing: while strokes arrive they may
+        // describe two successive inputs for a moment
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.whyProperty().get() != null
-                && model.traceProperty().get() != null);
+                && model.traceProperty().get() != null && model.whyProperty().get().first() == model.traceProperty().get().top());
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(window.padModel().strokes().size() > 0, "the drawing went to the pad's model");
 

@@ -68,14 +68,22 @@ class TeachViewTest {
                 return lease.strokeReader().isPresent();
             }
         });
+        // the clearest miss: drawn by the robot, a borderline one could come out either way
+        PenDigit clearest = null;
+        float lowest = 1;
         try (LiveModel.Lease lease = window.services().liveModel().acquire().orElseThrow()) {
             for (PenDigit sample : writer) {
                 float[] p = JointReading.combine(lease.classifier().predict(MnistPreprocessor.fromStrokes(sample.strokes())),
                         lease.strokeReader().orElseThrow().probabilities(List.of(sample.strokes()))[0]);
-                if (NotDigitRule.digit(p) != sample.label() || lease.classifier().notDigitRule().flags(p)) {
-                    return sample;
+                boolean missed = NotDigitRule.digit(p) != sample.label() || lease.classifier().notDigitRule().flags(p);
+                if (missed && p[sample.label()] < lowest) {
+                    lowest = p[sample.label()];
+                    clearest = sample;
                 }
             }
+        }
+        if (clearest != null) {
+            return clearest;
         }
         throw new AssertionError("the shipped model reads every sample of the fixture writer right");
     }
