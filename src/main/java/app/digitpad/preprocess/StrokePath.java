@@ -63,7 +63,10 @@ public final class StrokePath {
         float previousDy = 0;
         for (int k = 0; k < POINTS; k++) {
             double at = total * k / (POINTS - 1);
+            // a lift counts even when it is shorter than the spacing of the points, or has no length
+            boolean passedLift = false;
             while (segment < count - 1 && cumulative[segment] < at) {
+                passedLift |= jump[segment];
                 segment++;
             }
             float x;
@@ -83,7 +86,7 @@ public final class StrokePath {
                     dx = (float) ((xs[segment] - xs[segment - 1]) / length);
                     dy = (float) ((ys[segment] - ys[segment - 1]) / length);
                 }
-                lifted = jump[segment];
+                lifted = jump[segment] || passedLift;
             }
             out[offset + k] = x;
             out[offset + POINTS + k] = y;

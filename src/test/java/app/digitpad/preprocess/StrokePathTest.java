@@ -65,13 +65,18 @@ class StrokePathTest {
         // two strokes of length 10 each, 10 apart: the middle third of the path is the jump
         float[] path = StrokePath.of(List.of(line(0, 0, 10, 0), line(20, 0, 30, 0)));
         int lifted = 0;
+        boolean firstAfter = true;
         for (int k = 0; k < N; k++) {
             float up = path[4 * N + k];
             double along = 30.0 * k / (N - 1);
-            if (along < 9.9 || along > 20.1) {
-                assertEquals(0, up, "point " + k + " is on a stroke");
+            if (along < 9.9) {
+                assertEquals(0, up, "point " + k + " is on the first stroke");
             } else if (along > 10.1 && along < 19.9) {
                 assertEquals(1, up, "point " + k + " is on the jump");
+            } else if (along > 20.1) {
+                // the first point past the jump got there by a lift; the rest of the stroke did not
+                assertEquals(firstAfter ? 1 : 0, up, "point " + k + " is on the second stroke");
+                firstAfter = false;
             }
             lifted += (int) up;
         }
@@ -79,6 +84,19 @@ class StrokePathTest {
         float[] one = StrokePath.of(List.of(line(0, 0, 30, 0)));
         for (int k = 0; k < N; k++) {
             assertEquals(0, one[4 * N + k]);
+        }
+    }
+
+    @Test
+    void aLiftShorterThanThePointsSpacingOrOfNoLengthIsMarkedToo() {
+        // the spacing of the points is 60 / 63 here; the lifts are 0.2 long and of no length at all
+        for (double gap : new double[] {0.2, 0}) {
+            float[] path = StrokePath.of(List.of(line(0, 0, 30, 0), line(30 + gap, 0, 60, 0)));
+            int lifted = 0;
+            for (int k = 0; k < N; k++) {
+                lifted += (int) path[4 * N + k];
+            }
+            assertEquals(1, lifted, "a lift of " + gap);
         }
     }
 

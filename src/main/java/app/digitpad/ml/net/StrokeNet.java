@@ -19,8 +19,11 @@ import app.digitpad.preprocess.StrokePath;
  */
 public final class StrokeNet {
     public static final int CLASSES = 10;
-    /** Revision of the layers, stored in stroke reader files. */
-    public static final int LAYOUT = 1;
+    /**
+     * Revision of the layers and of what {@link StrokePath} feeds them, stored in stroke reader files
+     * (2: a pen lift shorter than the points' spacing is marked too).
+     */
+    public static final int LAYOUT = 2;
     /** Shape of one input batch of one drawing. */
     public static final Shape INPUT_SHAPE = new Shape(1, StrokePath.CHANNELS, StrokePath.POINTS);
 

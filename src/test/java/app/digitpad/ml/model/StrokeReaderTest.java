@@ -54,11 +54,7 @@ class StrokeReaderTest {
 
     @Test
     void damagedFilesAreRefusedNamingTheFile() throws Exception {
-        Path good = dir.resolve("good" + StrokeReader.EXTENSION);
-        try (StrokeReader reader = StrokeReader.untrained()) {
-            reader.save(good);
-        }
-        byte[] bytes = Files.readAllBytes(good);
+        byte[] bytes = savedUntrainedReader();
 
         Path cut = dir.resolve("cut" + StrokeReader.EXTENSION);
         Files.write(cut, Arrays.copyOf(bytes, bytes.length / 2));
@@ -83,17 +79,22 @@ class StrokeReaderTest {
 
     @Test
     void aReaderForAnotherLayoutIsRefused() throws Exception {
-        Path good = dir.resolve("good" + StrokeReader.EXTENSION);
-        try (StrokeReader reader = StrokeReader.untrained()) {
-            reader.save(good);
-        }
-        byte[] bytes = Files.readAllBytes(good);
+        byte[] bytes = savedUntrainedReader();
         int layoutAt = 2 + "DigitPad stroke reader".length(); // after writeUTF's length and text
         bytes[layoutAt + 3] = 9;
         Path other = dir.resolve("other" + StrokeReader.EXTENSION);
         Files.write(other, bytes);
         ModelFormatException e = assertThrows(ModelFormatException.class, () -> StrokeReader.load(other));
         assertTrue(e.getMessage().contains("another stroke reader"), e.getMessage());
+    }
+
+    /** The bytes of a freshly initialized reader's file. */
+    private byte[] savedUntrainedReader() throws Exception {
+        Path good = dir.resolve("good" + StrokeReader.EXTENSION);
+        try (StrokeReader reader = StrokeReader.untrained()) {
+            reader.save(good);
+        }
+        return Files.readAllBytes(good);
     }
 
     private static float sum(float[] row) {
