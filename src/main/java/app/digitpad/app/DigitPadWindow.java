@@ -29,12 +29,12 @@ import app.digitpad.ui.settings.SettingsKeeper;
 import app.digitpad.ui.train.TrainView;
 import java.nio.file.Path;
 import javafx.application.Platform;
-import org.slf4j.LoggerFactory;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds the whole window on a stage and owns what must be shut down with it: worker threads, the

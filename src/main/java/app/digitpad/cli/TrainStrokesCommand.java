@@ -4,6 +4,7 @@ import app.digitpad.ml.data.PenTrainingSet;
 import app.digitpad.ml.model.StrokeReader;
 import app.digitpad.ml.train.Durations;
 import app.digitpad.ml.train.StrokeReaderTraining;
+import app.digitpad.ml.train.TrainingCancelledException;
 import app.digitpad.preprocess.PenDigit;
 import app.digitpad.preprocess.PenDigits;
 import java.io.PrintWriter;
@@ -55,13 +56,20 @@ final class TrainStrokesCommand implements Callable<Integer> {
         out.flush();
         long start = System.nanoTime();
         StrokeReaderTraining training = new StrokeReaderTraining();
-        try (CancelOnShutdown stopOnInterrupt = new CancelOnShutdown(training::cancel);
-                StrokeReader reader = training.train(digits, new StrokeReaderTraining.Settings(epochs, batch, rate, seed),
-                (epoch, total, loss, accuracy) -> {
-                    out.printf("epoch %d/%d  loss %.4f  read right %.2f%% (distorted)%n", epoch, total, loss, accuracy * 100);
-                    out.flush();
-                })) {
-            reader.save(target);
+        // the shutdown hook waits for this to close, so a cancelled run can still say so
+        try (CancelOnShutdown stopOnInterrupt = new CancelOnShutdown(training::cancel)) {
+            try (StrokeReader reader = training.train(digits, new StrokeReaderTraining.Settings(epochs, batch, rate, seed),
+                    (epoch, total, loss, accuracy) -> {
+                        out.printf("epoch %d/%d  loss %.4f  read right %.2f%% (distorted)%n", epoch, total, loss, accuracy * 100);
+                        out.flush();
+                    })) {
+                reader.save(target);
+            } catch (TrainingCancelledException e) {
+                out.flush();
+                spec.commandLine().getErr().println("digitpad: " + e.getMessage() + " Nothing was saved.");
+                spec.commandLine().getErr().flush();
+                return CliErrors.FAILED;
+            }
         }
         out.printf("Saved %s after %s%n", target, Durations.format((System.nanoTime() - start) / 1_000_000));
         return 0;

@@ -56,9 +56,14 @@ public final class StrokeReader implements PathClassifier, AutoCloseable {
     /** A new, untrained reader (to train), its parameters initialized. */
     public static StrokeReader untrained() {
         Model model = Model.newInstance("stroke-reader");
-        model.setBlock(StrokeNet.build());
-        model.getBlock().initialize(model.getNDManager(), DataType.FLOAT32, StrokeNet.INPUT_SHAPE);
-        return new StrokeReader(model);
+        try {
+            model.setBlock(StrokeNet.build());
+            model.getBlock().initialize(model.getNDManager(), DataType.FLOAT32, StrokeNet.INPUT_SHAPE);
+            return new StrokeReader(model);
+        } catch (RuntimeException e) {
+            model.close();
+            throw e;
+        }
     }
 
     public Model model() {
