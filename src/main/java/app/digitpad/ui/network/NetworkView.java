@@ -152,13 +152,23 @@ public final class NetworkView extends BorderPane {
             return r.notADigit() ? String.format("Not a digit? (%.1f%%)", r.probabilities()[r.probabilities().length - 1] * 100)
                     : String.format("%s · %.1f%% sure", ClassNames.of(r.digit()), r.confidence() * 100);
         }, pad.recognitionProperty()));
+        Label changed = new Label();
+        changed.setId("network-path-changed");
+        changed.getStyleClass().add("network-message");
+        changed.setWrapText(true);
+        changed.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            var r = pad.recognitionProperty().get();
+            return r == null ? "" : r.changedByPath().orElse("");
+        }, pad.recognitionProperty()));
+        changed.managedProperty().bind(changed.textProperty().isNotEmpty());
+        changed.visibleProperty().bind(changed.managedProperty());
         Label message = new Label();
         message.setId("network-message");
         message.getStyleClass().add("network-message");
         message.setWrapText(true);
         message.textProperty().bind(model.messageProperty());
         message.managedProperty().bind(message.textProperty().isNotEmpty());
-        VBox side = new VBox(8, paper, tools, answer, message, detail);
+        VBox side = new VBox(8, paper, tools, answer, changed, message, detail);
         side.getStyleClass().add("network-side");
         side.setMinWidth(PAD_SIDE + 32);
         side.setPrefWidth(PAD_SIDE + 32);

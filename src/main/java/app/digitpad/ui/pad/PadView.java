@@ -17,6 +17,7 @@ import javafx.scene.layout.VBox;
 /** The Draw screen: the pad on the left; the recognized digit, the ten bars and the model's-eye preview on the right. */
 public final class PadView extends BorderPane {
     private static final javafx.css.PseudoClass NOT_A_DIGIT = javafx.css.PseudoClass.getPseudoClass("not-a-digit");
+    private static final javafx.css.PseudoClass DISAGREE = javafx.css.PseudoClass.getPseudoClass("disagree");
 
     private final PadViewModel model;
     private final ProbabilityBars bars = new ProbabilityBars();
@@ -101,7 +102,17 @@ public final class PadView extends BorderPane {
         HBox top = new HBox(16, answer, seen);
         top.setAlignment(Pos.CENTER);
         HBox.setHgrow(answer, Priority.ALWAYS);
-        VBox right = new VBox(10, top, bars);
+        Label readers = new Label();
+        readers.setId("readers");
+        readers.getStyleClass().add("readers");
+        readers.setWrapText(true);
+        readers.setMaxWidth(Double.MAX_VALUE);
+        readers.setAlignment(Pos.CENTER);
+        readers.setTooltip(new Tooltip("Each drawing is read twice: from its 28×28 picture and from the path the pen took.\n"
+                + "The answer and the bars join both readings."));
+        readers.managedProperty().bind(readers.visibleProperty());
+        readers.setVisible(false);
+        VBox right = new VBox(10, top, readers, bars);
         if (below != null) {
             right.getChildren().add(below);
         }
@@ -120,6 +131,10 @@ public final class PadView extends BorderPane {
 
         model.recognitionProperty().addListener((obs, old, r) -> {
             answer.pseudoClassStateChanged(NOT_A_DIGIT, r != null && r.notADigit());
+            java.util.Optional<String> twoReaders = r == null ? java.util.Optional.empty() : r.readers();
+            readers.setText(twoReaders.orElse(""));
+            readers.setVisible(twoReaders.isPresent());
+            readers.pseudoClassStateChanged(DISAGREE, twoReaders.isPresent() && r.disagree());
             if (r == null) {
                 digit.setText("–");
                 confidence.setText("Draw a digit");
@@ -145,6 +160,11 @@ public final class PadView extends BorderPane {
 
     private static String describe(LiveModel.Info info) {
         return info == null ? "Loading model…" : "Model: " + info.metadata().summary();
+    }
+
+    /** The recognition shown now, or null. */
+    public Recognition recognition() {
+        return model.recognitionProperty().get();
     }
 
     public ProbabilityBars bars() {

@@ -61,6 +61,9 @@ public final class PadViewModel {
 
     private record Request(long sequence, List<Stroke> strokes, long eventNanos) {}
 
+    /** What the inference thread read: the input, each reader's probabilities (path null without a stroke reader) and the joint answer. */
+    private record Readings(float[] input, float[] picture, float[] path, float[] joint, boolean notADigit) {}
+
     public PadViewModel(LiveModel liveModel, Executor inference) {
         this(liveModel, inference, Platform::runLater, System::nanoTime);
     }
@@ -160,11 +163,13 @@ public final class PadViewModel {
             float[] input = MnistPreprocessor.fromStrokes(request.strokes());
             long normalized = clock.getAsLong();
             float[] picture = borrowed.classifier().predict(input);
-            float[] probabilities = withStrokes(picture, borrowed.strokeReader(), request.strokes());
+            float[] path = readPath(borrowed.strokeReader(), request.strokes());
+            float[] probabilities = path == null ? picture : JointReading.combine(picture, path);
             boolean notADigit = borrowed.classifier().notDigitRule().flags(probabilities);
             long done = clock.getAsLong();
             lastFailure = null;
-            ui.execute(() -> apply(request, input, probabilities, notADigit, new long[] {started, normalized, done}));
+            Readings readings = new Readings(input, picture, path, probabilities, notADigit);
+            ui.execute(() -> apply(request, readings, new long[] {started, normalized, done}));
         } catch (Exception | LinkageError e) {
             String text = "Recognition failed: " + (e.getMessage() != null ? e.getMessage() : e);
             if (!text.equals(lastFailure)) { // one trace per failure, not one per pointer event
@@ -179,32 +184,33 @@ public final class PadViewModel {
         }
     }
 
-    /** The picture's answer combined with the stroke reader's, or the picture's alone if there is none or it fails. */
-    private float[] withStrokes(float[] picture, Optional<StrokeReader> strokeReader, List<Stroke> strokes) {
+    /** The stroke reader's probabilities for the drawing, or null if there is none or it fails (the picture's answer then stands). */
+    private float[] readPath(Optional<StrokeReader> strokeReader, List<Stroke> strokes) {
         if (strokeReader.isEmpty()) {
-            return picture;
+            return null;
         }
         try {
-            return JointReading.combine(picture, strokeReader.get().probabilities(List.of(strokes))[0]);
+            return strokeReader.get().probabilities(List.of(strokes))[0];
         } catch (Exception | LinkageError e) {
             if (!strokeReaderFailed) { // one trace, not one per pointer event
                 strokeReaderFailed = true;
                 LOG.error("The stroke reader failed; reading drawings from their pictures alone", e);
             }
-            return picture;
+            return null;
         }
     }
 
-    private void apply(Request request, float[] input, float[] probabilities, boolean notADigit, long[] marks) {
+    private void apply(Request request, Readings readings, long[] marks) {
         if (request.sequence() < discardBefore || request.sequence() <= appliedSequence || drawing.isEmpty()) {
             return; // stale: the drawing was erased or a newer result is already shown
         }
         appliedSequence = request.sequence();
-        int digit = NotDigitRule.digit(probabilities);
+        int digit = NotDigitRule.digit(readings.joint());
         long now = clock.getAsLong();
         Recognition.Stages stages = new Recognition.Stages(marks[0] - request.eventNanos(), marks[1] - marks[0],
                 marks[2] - marks[1], now - marks[2]);
-        recognition.set(new Recognition(probabilities, input, digit, notADigit, now - request.eventNanos(), stages));
+        recognition.set(new Recognition(readings.joint(), readings.input(), digit, readings.notADigit(),
+                now - request.eventNanos(), stages, readings.picture(), readings.path()));
         message.set("");
     }
 

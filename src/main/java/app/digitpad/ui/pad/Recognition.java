@@ -1,17 +1,58 @@
 package app.digitpad.ui.pad;
 
+import app.digitpad.ml.eval.NotDigitRule;
+import java.util.Optional;
+
 /**
- * One recognition of the pad's drawing: the model's probabilities (10 digits, then "not a digit" if
- * the model has that output), the 28x28 input it saw, the most probable digit, whether the model's
+ * One recognition of the pad's drawing: the answer's probabilities (10 digits, then "not a digit"
+ * if the model has that output), the 28x28 input it saw, the most probable digit, whether the
  * answer is "not a digit", and how long it took from the stroke event to the result being applied
- * on the UI thread, split into its stages so a benchmark can tell which one is slow.
+ * on the UI thread, split into its stages so a benchmark can tell which one is slow. The answer
+ * joins two readers; {@code picture} and {@code path} are what each said on its own ({@code path}
+ * is null while there is no stroke reader), so the pad can show where the answer came from.
  */
 public record Recognition(float[] probabilities, float[] preview, int digit, boolean notADigit, long latencyNanos,
-        Stages stages) {
+        Stages stages, float[] picture, float[] path) {
     /** Nanoseconds spent waiting for the inference thread, normalizing, in the forward pass, and waiting for the UI thread. */
     public record Stages(long queuedNanos, long normalizeNanos, long forwardNanos, long deliveryNanos) {}
 
     public float confidence() {
         return probabilities[digit];
+    }
+
+    /** Whether the two readers' favourite digits differ (false with one reader). */
+    public boolean disagree() {
+        return path != null && NotDigitRule.digit(picture) != NotDigitRule.digit(path);
+    }
+
+    /**
+     * What each reader made of the drawing, as the pad shows it under the answer: that they agree,
+     * or each one's digit and how sure it was. Empty when only the picture was read, or when the
+     * answer is "not a digit" (a call the picture network makes alone).
+     */
+    public Optional<String> readers() {
+        if (path == null || notADigit) {
+            return Optional.empty();
+        }
+        int byPicture = NotDigitRule.digit(picture);
+        int byPath = NotDigitRule.digit(path);
+        if (!disagree()) {
+            return Optional.of("Picture and pen path both read " + byPicture);
+        }
+        return Optional.of(String.format("Picture read %d (%.0f%%), pen path %d (%.0f%%)", byPicture, picture[byPicture] * 100,
+                byPath, path[byPath] * 100));
+    }
+
+    /**
+     * When the pen's path changed the answer from the picture network's own, saying so: the
+     * Network view explains the picture network alone, which then answered something else.
+     */
+    public Optional<String> changedByPath() {
+        if (path == null || notADigit || NotDigitRule.digit(picture) == digit) {
+            return Optional.empty();
+        }
+        int byPicture = NotDigitRule.digit(picture);
+        return Optional.of(String.format("The picture network alone reads %d (%.0f%%); the pen's path made it %d. "
+                + "The maps explain the picture network.", byPicture, picture[byPicture] * 100, digit));
     }
 }

@@ -1,12 +1,15 @@
 package app.digitpad.ui.pad;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.digitpad.ml.eval.JointReading;
 import app.digitpad.ml.model.ModelFiles;
+import app.digitpad.ml.model.StrokeReader;
 import app.digitpad.preprocess.MnistPreprocessor;
 import app.digitpad.preprocess.PenDigit;
 import app.digitpad.preprocess.PenDigitPlacer;
@@ -155,5 +158,28 @@ class PadViewModelTest {
         assertNotNull(pad.recognitionProperty().get(), "a model going live recognizes what is already drawn");
         assertEquals("", pad.messageProperty().get());
         assertFalse(pad.emptyProperty().get());
+    }
+
+    @Test
+    void withAStrokeReaderTheAnswerJoinsBothReadingsAndKeepsEach() throws Exception {
+        makeModelLive();
+        pad.setStrokes(sample(2));
+        runInference();
+        Recognition pictureOnly = pad.recognitionProperty().get();
+        assertNull(pictureOnly.path(), "no stroke reader yet");
+        assertArrayEquals(pictureOnly.picture(), pictureOnly.probabilities(), "the picture's answer stands alone");
+        assertTrue(pictureOnly.readers().isEmpty());
+
+        liveModel.setStrokeReader(StrokeReader.loadBundled());
+        pad.recognize();
+        runInference();
+        Recognition joint = pad.recognitionProperty().get();
+        assertNotNull(joint.path());
+        assertEquals(10, joint.path().length);
+        assertArrayEquals(pictureOnly.picture(), joint.picture(), 1e-6f, "the same picture, read the same");
+        assertArrayEquals(JointReading.combine(joint.picture(), joint.path()), joint.probabilities(),
+                "the bars are the joint reading");
+        assertEquals(2, joint.digit());
+        assertEquals("Picture and pen path both read 2", joint.readers().orElseThrow());
     }
 }

@@ -1,6 +1,7 @@
 package app.digitpad.ui.pad;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -89,6 +90,12 @@ class PadViewTest {
     @Test
     void drawnPenDigitsAreRecognizedWithBarsAndPreview(FxRobot robot) throws Exception {
         PadView view = robot.lookup("#pad-view").queryAs(PadView.class);
+        Label readers = robot.lookup("#readers").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
+            try (LiveModel.Lease lease = window.services().liveModel().acquire().orElseThrow()) {
+                return lease.strokeReader().isPresent();
+            }
+        });
         for (int digit : new int[] {2, 4, 6}) {
             robot.type(KeyCode.ESCAPE);
             PadRobot.draw(robot, "#pad-canvas", sample(digit));
@@ -102,6 +109,11 @@ class PadViewTest {
             assertTrue(!view.bars().dimmed());
             assertTrue(view.preview().ink() > 20, "the 28x28 preview shows the digit");
             assertTrue(robot.lookup("#confidence").queryAs(Label.class).getText().endsWith("% sure"));
+            Recognition r = view.recognition();
+            assertTrue(readers.isVisible(), "the line under the answer says what each reader made of it");
+            assertEquals(r.readers().orElseThrow(), readers.getText());
+            assertTrue(readers.getText().equals("Picture and pen path both read " + digit)
+                    || readers.getText().matches("Picture read \\d \\(\\d+%\\), pen path \\d \\(\\d+%\\)"), readers.getText());
         }
     }
 
@@ -125,6 +137,7 @@ class PadViewTest {
         assertEquals("?", topDigit(robot), "no digit is shown");
         assertTrue(robot.lookup("#bar-not-a-digit").query().isVisible(), "the 'none' bar is shown");
         assertTrue(view.bars().displayed(10) >= 0.5, "and leads");
+        assertFalse(robot.lookup("#readers").query().isVisible(), "no digit readings for a mark that is not a digit");
 
         robot.type(KeyCode.ESCAPE);
         PadRobot.draw(robot, "#pad-canvas", sample(3));

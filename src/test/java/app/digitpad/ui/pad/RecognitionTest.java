@@ -1,0 +1,63 @@
+package app.digitpad.ui.pad;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class RecognitionTest {
+    private static final Recognition.Stages NO_TIME = new Recognition.Stages(0, 0, 0, 0);
+
+    /** Probabilities with {@code p} on {@code digit} and the rest spread evenly over all {@code size} classes. */
+    private static float[] sure(int digit, float p, int size) {
+        float[] row = new float[size];
+        java.util.Arrays.fill(row, (1 - p) / (size - 1));
+        row[digit] = p;
+        return row;
+    }
+
+    private static Recognition of(float[] picture, float[] path, boolean notADigit) {
+        return of(picture, path, picture.clone(), notADigit);
+    }
+
+    private static Recognition of(float[] picture, float[] path, float[] joint, boolean notADigit) {
+        int digit = app.digitpad.ml.eval.NotDigitRule.digit(joint);
+        return new Recognition(joint, new float[784], digit, notADigit, 0, NO_TIME, picture, path);
+    }
+
+    @Test
+    void readersThatDisagreeAreEachNamedWithHowSureTheyWere() {
+        Recognition r = of(sure(8, 0.61f, 11), sure(0, 0.97f, 10), false);
+        assertTrue(r.disagree());
+        assertEquals(Optional.of("Picture read 8 (61%), pen path 0 (97%)"), r.readers());
+    }
+
+    @Test
+    void readersThatAgreeAreSaidToAgree() {
+        Recognition r = of(sure(7, 0.9f, 11), sure(7, 0.6f, 10), false);
+        assertFalse(r.disagree());
+        assertEquals(Optional.of("Picture and pen path both read 7"), r.readers());
+    }
+
+    @Test
+    void noLineWithoutAStrokeReaderOrForNotADigit() {
+        assertEquals(Optional.empty(), of(sure(3, 0.9f, 11), null, false).readers());
+        assertFalse(of(sure(3, 0.9f, 11), null, false).disagree());
+        assertEquals(Optional.empty(), of(sure(10, 0.9f, 11), sure(4, 0.9f, 10), true).readers(),
+                "the picture network alone calls a mark not a digit");
+    }
+
+    @Test
+    void theNetworkViewIsToldWhenThePathChangedThePicturesAnswer() {
+        float[] picture = sure(8, 0.61f, 11);
+        float[] path = sure(0, 0.97f, 10);
+        Recognition changed = of(picture, path, app.digitpad.ml.eval.JointReading.combine(picture, path), false);
+        assertEquals(0, changed.digit());
+        assertEquals(Optional.of("The picture network alone reads 8 (61%); the pen's path made it 0. "
+                + "The maps explain the picture network."), changed.changedByPath());
+        assertEquals(Optional.empty(), of(picture, path, picture.clone(), false).changedByPath(), "the picture's answer stood");
+        assertEquals(Optional.empty(), of(picture, null, false).changedByPath());
+    }
+}
