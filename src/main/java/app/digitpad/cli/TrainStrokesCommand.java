@@ -41,13 +41,17 @@ final class TrainStrokesCommand implements Callable<Integer> {
     @Option(names = "--lr", paramLabel = "RATE", description = "Peak learning rate (default ${DEFAULT-VALUE}).")
     float rate = StrokeReaderTraining.Settings.DEFAULT.peakRate();
 
+    @Option(names = "--smoothing", paramLabel = "S",
+            description = "Label smoothing: the share of each label spread over all ten digits (default ${DEFAULT-VALUE}).")
+    float smoothing = StrokeReaderTraining.Settings.DEFAULT.smoothing();
+
     @Option(names = "--seed", paramLabel = "N", description = "Random seed (default ${DEFAULT-VALUE}).")
     long seed = StrokeReaderTraining.Settings.DEFAULT.seed();
 
     @Override
     public Integer call() throws Exception {
-        if (epochs < 1 || batch < 1 || !(rate > 0)) {
-            throw new UsageException("--epochs and --batch must be at least 1 and --lr above 0.");
+        if (epochs < 1 || batch < 1 || !(rate > 0) || !(smoothing >= 0 && smoothing < 1)) {
+            throw new UsageException("--epochs and --batch must be at least 1, --lr above 0 and --smoothing in [0, 1).");
         }
         PrintWriter out = spec.commandLine().getOut();
         List<PenDigit> digits = pen == null ? PenTrainingSet.loadBundled().digits() : PenDigits.load(pen);
@@ -58,7 +62,7 @@ final class TrainStrokesCommand implements Callable<Integer> {
         StrokeReaderTraining training = new StrokeReaderTraining();
         // the shutdown hook waits for this to close, so a cancelled run can still say so
         try (CancelOnShutdown stopOnInterrupt = new CancelOnShutdown(training::cancel)) {
-            try (StrokeReader reader = training.train(digits, new StrokeReaderTraining.Settings(epochs, batch, rate, seed),
+            try (StrokeReader reader = training.train(digits, new StrokeReaderTraining.Settings(epochs, batch, rate, smoothing, seed),
                     (epoch, total, loss, accuracy) -> {
                         out.printf("epoch %d/%d  loss %.4f  read right %.2f%% (distorted)%n", epoch, total, loss, accuracy * 100);
                         out.flush();

@@ -23,9 +23,9 @@ class JointReadingTest {
         float[] path = row(10, 1, 0.9f, 7, 0.1f);
         float[] joint = JointReading.combine(picture, path);
         assertEquals(1, NotDigitRule.digit(joint));
-        // 0.4 * 0.9^0.5 against 0.6 * 0.1^0.5, renormalized
-        double one = 0.4 * Math.sqrt(0.9);
-        double seven = 0.6 * Math.sqrt(0.1);
+        // 0.4 * 0.9^w against 0.6 * 0.1^w, renormalized
+        double one = 0.4 * Math.pow(0.9, JointReading.PATH_WEIGHT);
+        double seven = 0.6 * Math.pow(0.1, JointReading.PATH_WEIGHT);
         assertEquals(one / (one + seven), joint[1], 1e-6);
     }
 

@@ -5,14 +5,13 @@ package app.digitpad.ml.eval;
  * (which reads the pen's path). Each digit's probability is the picture's times the stroke
  * reader's to the power {@link #PATH_WEIGHT} (renormalized): a digit wins when both find it
  * plausible, so a confident mistake of one reader is outvoted when the other is sure of the right
- * digit. The stroke reader, trained on 9,500 pen digits rather than 70,000 pictures, gets half the
- * say: on the validation writers that read better than an equal say for each of three readers. The picture network alone decides "not a
- * digit" (the stroke reader knows only digits): its eleventh output is kept as it is, and the
- * digits share the rest.
+ * digit. The readers get an equal say: the stroke reader is trained with label smoothing, so it is
+ * not surer than it has reason to be. The picture network alone decides "not a digit" (the stroke
+ * reader knows only digits): its eleventh output is kept as it is, and the digits share the rest.
  */
 public final class JointReading {
     /** The exponent of the stroke reader's probabilities; the picture's is 1. */
-    public static final double PATH_WEIGHT = 0.5;
+    public static final double PATH_WEIGHT = 1.0;
 
     private JointReading() {}
 

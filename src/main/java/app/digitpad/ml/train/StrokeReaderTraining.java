@@ -24,12 +24,12 @@ import java.util.SplittableRandom;
  */
 public final class StrokeReaderTraining {
     /** How long and how fast; the defaults are the shipped reader's. */
-    public record Settings(int epochs, int batch, float peakRate, long seed) {
-        public static final Settings DEFAULT = new Settings(30, 64, 0.004f, 42);
+    public record Settings(int epochs, int batch, float peakRate, float smoothing, long seed) {
+        public static final Settings DEFAULT = new Settings(30, 64, 0.004f, 0.05f, 42);
 
         public Settings {
-            if (epochs < 1 || batch < 1 || !(peakRate > 0)) {
-                throw new IllegalArgumentException("epochs and batch must be positive and the rate above 0");
+            if (epochs < 1 || batch < 1 || !(peakRate > 0) || !(smoothing >= 0 && smoothing < 1)) {
+                throw new IllegalArgumentException("epochs and batch must be positive, the rate above 0 and the smoothing in [0, 1)");
             }
         }
     }
@@ -67,7 +67,8 @@ public final class StrokeReaderTraining {
         StrokeAugmenter augmenter = new StrokeAugmenter(1);
         StrokeReader reader = StrokeReader.untrained();
         boolean done = false;
-        try (Trainer trainer = reader.model().newTrainer(TrainingStep.config(rate));
+        try (Trainer trainer = reader.model().newTrainer(
+                        TrainingStep.config(rate, new SmoothedCrossEntropy(settings.smoothing(), StrokeNet.CLASSES)));
                 TrainingStep stepper = new TrainingStep(new Shape(StrokePath.CHANNELS, StrokePath.POINTS))) {
             trainer.initialize(new Shape(settings.batch()).addAll(StrokeNet.INPUT_SHAPE.slice(1)));
             int[] order = new int[digits.size()];

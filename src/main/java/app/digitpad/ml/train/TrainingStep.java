@@ -66,7 +66,12 @@ final class TrainingStep implements AutoCloseable {
      * only a few hundred steps (README sweep).
      */
     static DefaultTrainingConfig config(Tracker rate) {
-        return new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
+        return config(rate, Loss.softmaxCrossEntropyLoss());
+    }
+
+    /** As {@link #config(Tracker)}, with another loss. */
+    static DefaultTrainingConfig config(Tracker rate, Loss loss) {
+        return new DefaultTrainingConfig(loss)
                 .optOptimizer(Optimizer.adam().optLearningRateTracker(rate).optBeta2(0.99f).build());
     }
 

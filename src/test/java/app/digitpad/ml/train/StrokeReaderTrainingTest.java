@@ -22,7 +22,7 @@ class StrokeReaderTrainingTest {
         List<PenDigit> unseen = digits.subList(digits.size() - 500, digits.size());
         assertTrue(train.stream().map(PenDigit::writer).noneMatch(w -> unseen.stream().anyMatch(u -> u.writer().equals(w))));
         List<Float> losses = new ArrayList<>();
-        try (StrokeReader reader = new StrokeReaderTraining().train(train, new StrokeReaderTraining.Settings(4, 64, 0.004f, 1),
+        try (StrokeReader reader = new StrokeReaderTraining().train(train, new StrokeReaderTraining.Settings(4, 64, 0.004f, 0.05f, 1),
                 (epoch, epochs, loss, accuracy) -> losses.add(loss))) {
             assertEquals(4, losses.size());
             assertTrue(losses.get(3) < losses.get(0) / 2, "loss " + losses);
@@ -41,7 +41,7 @@ class StrokeReaderTrainingTest {
         StrokeReaderTraining training = new StrokeReaderTraining();
         int[] epochs = {0};
         TrainingCancelledException e = assertThrows(TrainingCancelledException.class,
-                () -> training.train(digits, new StrokeReaderTraining.Settings(5, 64, 0.004f, 1), (epoch, total, loss, accuracy) -> {
+                () -> training.train(digits, new StrokeReaderTraining.Settings(5, 64, 0.004f, 0.05f, 1), (epoch, total, loss, accuracy) -> {
                     epochs[0] = epoch;
                     training.cancel();
                 }));
