@@ -1,6 +1,7 @@
 package app.digitpad.ml;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,6 +23,12 @@ class NotDigitRuleTest {
         assertEquals(3, NotDigitRule.digit(three));
         assertFalse(NotDigitRule.NONE.flags(new float[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 1f}));
         assertFalse(NotDigitRule.NONE.canReject());
+        assertEquals(NotDigitRule.NOT_A_DIGIT, rule.answer(scribble));
+        assertEquals(0, rule.answer(unsure), "the app's answer: the 11th output under the threshold does not count");
+        assertEquals(3, rule.answer(three));
+        assertArrayEquals(new int[] {0, NotDigitRule.NOT_A_DIGIT}, app.digitpad.ml.inspect.Ranking.withFirst(unsure, 0),
+                "that answer first, the most probable of the rest as runner-up");
+        assertArrayEquals(new int[] {3, NotDigitRule.NOT_A_DIGIT}, app.digitpad.ml.inspect.Ranking.withFirst(three, 3));
     }
 
     @Test

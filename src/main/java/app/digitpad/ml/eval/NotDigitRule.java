@@ -30,6 +30,11 @@ public record NotDigitRule(int classes, float threshold) {
         return canReject() && probabilities[NOT_A_DIGIT] >= threshold;
     }
 
+    /** The answer the app gives for a row: {@link #NOT_A_DIGIT} if this rule flags it, else its most probable digit. */
+    public int answer(float[] probabilities) {
+        return flags(probabilities) ? NOT_A_DIGIT : digit(probabilities);
+    }
+
     /** The most probable digit of a row, whatever the eleventh output says. */
     public static int digit(float[] probabilities) {
         int best = 0;

@@ -18,4 +18,14 @@ public final class Ranking {
     public static int[] topTwo(float[] scores) {
         return Arrays.copyOf(order(scores), 2);
     }
+
+    /** {@code first}, then the highest-scoring other class: an answer decided by a rule, and its runner-up. */
+    public static int[] withFirst(float[] scores, int first) {
+        for (int c : order(scores)) {
+            if (c != first) {
+                return new int[] {first, c};
+            }
+        }
+        throw new IllegalArgumentException("need at least two classes");
+    }
 }

@@ -156,6 +156,7 @@ public final class NetworkView extends BorderPane {
         changed.setId("network-path-changed");
         changed.getStyleClass().add("network-message");
         changed.setWrapText(true);
+        changed.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // all of it, not cut short with an ellipsis
         changed.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
             var r = pad.recognitionProperty().get();
             return r == null ? "" : r.changedByPath().orElse("");

@@ -245,7 +245,8 @@ public final class NetworkViewModel {
                     return null;
                 }
                 lastSaliencyNanos = now;
-                int[] two = Ranking.topTwo(layers.probabilities());
+                // the answer as the app gives it: an eleventh output under the model's threshold is a runner-up
+                int[] two = Ranking.withFirst(layers.probabilities(), classifier.notDigitRule().answer(layers.probabilities()));
                 SaliencyMaps maps = OcclusionSaliency.compute(pass, request.image(), () -> giveWay(request));
                 Why answer = new Why(request.image(), two[0], two[1], maps, layers.probabilities());
                 post(request, () -> why.set(answer));
