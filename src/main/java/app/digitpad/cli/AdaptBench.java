@@ -8,7 +8,9 @@ import app.digitpad.ml.eval.Evaluator;
 import app.digitpad.ml.eval.NotDigitRule;
 import app.digitpad.ml.eval.PenEvaluation;
 import app.digitpad.ml.model.DigitClassifier;
+import app.digitpad.ml.model.StrokeReader;
 import app.digitpad.ml.train.Adaptation;
+import app.digitpad.ml.train.StrokeReaderAdaptation;
 import app.digitpad.preprocess.PenDigit;
 import app.digitpad.preprocess.PenDigits;
 import app.digitpad.preprocess.Stroke;
@@ -61,6 +63,10 @@ final class AdaptBench implements Callable<Integer>, ExpectsArguments {
     @Option(names = "--lr", paramLabel = "X", description = "Peak learning rate of the adaptation (default ${DEFAULT-VALUE}).")
     float rate = Adaptation.Settings.defaults().learningRate();
 
+    @Option(names = "--strokes", paramLabel = "READER", description = StrokesArgument.DESCRIPTION
+            + " With a reader, teach mode adapts it too, as the app does.")
+    String strokes = StrokesArgument.BUNDLED;
+
     private PrintWriter out;
 
     @Override
@@ -68,8 +74,12 @@ final class AdaptBench implements Callable<Integer>, ExpectsArguments {
         return "adapt-bench needs exactly one model file (or 'bundled').";
     }
 
-    /** One writer's figures at one k. */
-    record WriterResult(String writer, int tested, double before, double after, double mnistAfter, long millis) {}
+    /**
+     * One writer's figures at one k; {@code pictureOnlyAdapted} is the share read right when only the
+     * picture network was adapted and the stroke reader was left as it was (NaN without a reader).
+     */
+    record WriterResult(String writer, int tested, double before, double after, double pictureOnlyAdapted, double mnistAfter,
+            long millis) {}
 
     @Override
     public Integer call() throws Exception {
@@ -88,12 +98,15 @@ final class AdaptBench implements Callable<Integer>, ExpectsArguments {
         MnistData train = loader.train();
         MnistData test = loader.test();
         PenTrainingSet pen = PenTrainingSet.loadBundled();
-        try (DigitClassifier parent = ModelArgument.load(model)) {
+        List<PenDigit> penDigits = pen.digits();
+        try (DigitClassifier parent = ModelArgument.load(model); StrokeReader reader = StrokesArgument.load(strokes)) {
             double mnistBefore = Evaluator.evaluate(parent, test).accuracy();
             out.printf("Model: %s%nWriters: %d in %s; adaptation: %d steps, peak lr %s, %d personal + %d replayed images a step%n",
                     parent.metadata().summary(), writers.size(), file, settings.steps(), settings.learningRate(),
                     settings.personal(), settings.replay());
             out.printf("MNIST test before adapting: %.2f%%%n", mnistBefore * 100);
+            out.println(reader == null ? "Read from the pictures alone (--strokes none)"
+                    : "Read jointly with the stroke reader (" + strokes + "), which is adapted too");
             for (int k : ks) {
                 List<WriterResult> results = new ArrayList<>();
                 int skipped = 0;
@@ -104,13 +117,16 @@ final class AdaptBench implements Callable<Integer>, ExpectsArguments {
                         skipped++;
                         continue;
                     }
-                    double before = readRight(parent, rest);
+                    double before = readRight(parent, reader, rest);
                     long start = System.nanoTime();
                     try (DigitClassifier adapted = new Adaptation(parent, corrections, train, test, pen, settings,
-                            Adaptation.Listener.NONE).run()) {
+                            Adaptation.Listener.NONE).run();
+                            StrokeReader adaptedReader = reader == null ? null
+                                    : new StrokeReaderAdaptation(reader, corrections, penDigits, settings).run()) {
                         long millis = (System.nanoTime() - start) / 1_000_000;
-                        results.add(new WriterResult(writer.getKey(), rest.size(), before, readRight(adapted, rest),
-                                Evaluator.evaluate(adapted, test).accuracy(), millis));
+                        double pictureOnly = reader == null ? Double.NaN : readRight(adapted, reader, rest);
+                        results.add(new WriterResult(writer.getKey(), rest.size(), before, readRight(adapted, adaptedReader, rest),
+                                pictureOnly, Evaluator.evaluate(adapted, test).accuracy(), millis));
                     }
                 }
                 report(k, results, skipped, mnistBefore);
@@ -135,6 +151,13 @@ final class AdaptBench implements Callable<Integer>, ExpectsArguments {
                 after[0] * 100);
         out.printf("mean error after / before: %.2f (%.2f%% -> %.2f%%)%n",
                 meanBefore < 1 ? (1 - meanAfter) / (1 - meanBefore) : 0, (1 - meanBefore) * 100, (1 - meanAfter) * 100);
+        if (!Double.isNaN(results.get(0).pictureOnlyAdapted())) {
+            double[] pictureOnly = results.stream().mapToDouble(WriterResult::pictureOnlyAdapted).sorted().toArray();
+            double mean = Arrays.stream(pictureOnly).average().orElse(0);
+            out.printf("read right after adapting the picture network alone (stroke reader as it was): mean %.2f%%  worst %.2f%%"
+                    + "  (error after / before %.2f)%n", mean * 100, pictureOnly[0] * 100,
+                    meanBefore < 1 ? (1 - mean) / (1 - meanBefore) : 0);
+        }
         double[] mnist = results.stream().mapToDouble(WriterResult::mnistAfter).sorted().toArray();
         out.printf("MNIST test after: mean %.2f%%  lowest %.2f%% (before %.2f%%)%n", Arrays.stream(mnist).average().orElse(0) * 100,
                 mnist[0] * 100, mnistBefore * 100);
@@ -192,13 +215,13 @@ final class AdaptBench implements Callable<Integer>, ExpectsArguments {
         return true;
     }
 
-    /** Share of {@code samples} the pad would show as their digit. */
-    static double readRight(DigitClassifier model, List<PenDigit> samples) throws Exception {
+    /** Share of {@code samples} the pad would show as their digit, read jointly with {@code reader} unless it is null. */
+    static double readRight(DigitClassifier model, StrokeReader reader, List<PenDigit> samples) throws Exception {
         List<List<Stroke>> drawings = new ArrayList<>();
         for (PenDigit s : samples) {
             drawings.add(s.strokes());
         }
-        float[][] rows = PenEvaluation.classify(model, drawings);
+        float[][] rows = PenEvaluation.classify(model, reader, drawings);
         NotDigitRule rule = model.notDigitRule();
         int right = 0;
         for (int i = 0; i < rows.length; i++) {

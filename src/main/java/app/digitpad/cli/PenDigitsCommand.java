@@ -8,6 +8,7 @@ import app.digitpad.preprocess.InkStyle;
 import app.digitpad.preprocess.PenDigit;
 import app.digitpad.preprocess.PenDigitPlacer;
 import app.digitpad.preprocess.PenDigits;
+import app.digitpad.preprocess.StrokeDirections;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -54,6 +55,10 @@ final class PenDigitsCommand implements Callable<Integer>, ExpectsArguments {
     @Option(names = "--strokes", paramLabel = "READER", description = StrokesArgument.DESCRIPTION)
     String strokes = StrokesArgument.BUNDLED;
 
+    @Option(names = "--drawn-backwards", description = "Read each sample as if drawn the other way round: every "
+            + "stroke backwards and the strokes in reverse order. The pictures are the same; the stroke reader's path is not.")
+    boolean backwards;
+
     @Option(names = "--misreads", description = "Also list every digit read as another: sample id, writer, label, "
             + "answer and its probability.")
     boolean misreads;
@@ -76,6 +81,10 @@ final class PenDigitsCommand implements Callable<Integer>, ExpectsArguments {
         if (limit > 0 && limit < samples.size()) {
             samples = samples.subList(0, limit);
         }
+        if (backwards) {
+            samples = samples.stream().map(d -> new PenDigit(d.id(), d.writer(), d.label(), StrokeDirections.reversed(d.strokes())))
+                    .toList();
+        }
         PrintWriter out = spec.commandLine().getOut();
         try (DigitClassifier classifier = ModelArgument.load(model); StrokeReader reader = StrokesArgument.load(strokes)) {
             PenEvaluation result = PenEvaluation.of(classifier, reader, classifier.notDigitRule(), samples, extent);
@@ -83,8 +92,8 @@ final class PenDigitsCommand implements Callable<Integer>, ExpectsArguments {
                     classifier.metadata().summary(), result.digits(),
                     result.nonDigits() > 0 ? String.format(" and %,d non-digits", result.nonDigits()) : "", file, extent * 100,
                     InkStyle.STROKE_WIDTH);
-            out.println(reader == null ? "Read from the pictures alone (--strokes none)"
-                    : "Read jointly with the stroke reader (" + strokes + ")");
+            out.println((reader == null ? "Read from the pictures alone (--strokes none)"
+                    : "Read jointly with the stroke reader (" + strokes + ")") + (backwards ? ", every sample drawn backwards" : ""));
             if (result.digits() > 0) {
                 ConfusionMatrix matrix = result.matrix();
                 out.printf("Accuracy: %.2f%% (%,d of %,d)%n", matrix.accuracy() * 100, matrix.correct(), matrix.total());

@@ -42,11 +42,21 @@ public final class LiveModel implements AutoCloseable {
 
     private static final class Entry {
         final DigitClassifier classifier;
+        /** This model's own stroke reader (adapted with it), or null to read with the shared one. */
+        final StrokeReader ownReader;
         int leases;
         boolean retired;
 
-        Entry(DigitClassifier classifier) {
+        Entry(DigitClassifier classifier, StrokeReader ownReader) {
             this.classifier = classifier;
+            this.ownReader = ownReader;
+        }
+
+        void close() {
+            classifier.close();
+            if (ownReader != null) {
+                ownReader.close();
+            }
         }
     }
 
@@ -63,10 +73,13 @@ public final class LiveModel implements AutoCloseable {
             return entry.classifier;
         }
 
-        /** The stroke reader to read drawings with beside {@link #classifier()}; empty until it has loaded, or if it could not. */
+        /**
+         * The stroke reader to read drawings with beside {@link #classifier()}: the one adapted with it, else
+         * the shared one; empty until that has loaded, or if it could not.
+         */
         public Optional<StrokeReader> strokeReader() {
             synchronized (LiveModel.this) {
-                return Optional.ofNullable(strokeReader);
+                return Optional.ofNullable(entry.ownReader != null ? entry.ownReader : strokeReader);
             }
         }
 
@@ -80,7 +93,7 @@ public final class LiveModel implements AutoCloseable {
                 entry.leases--;
                 openLeases--;
                 if (entry.retired && entry.leases == 0) {
-                    entry.classifier.close();
+                    entry.close();
                 }
                 if (ended && openLeases == 0) {
                     closeStrokeReader();
@@ -119,17 +132,27 @@ public final class LiveModel implements AutoCloseable {
     }
 
     /**
-     * Makes {@code next} live (taking ownership) and retires the previous model. Any thread. After
-     * {@link #close()} (the window is gone) {@code next} is closed instead.
+     * Makes {@code next} live (taking ownership) and retires the previous model; a stroke reader kept
+     * beside {@code file} ({@link StrokeReader#besideModel}) reads with it, else the shared one. Any
+     * thread, but not the FX thread when the file may have a reader beside it (it is read here).
+     * After {@link #close()} (the window is gone) {@code next} is closed instead.
      */
     public void replace(DigitClassifier next, Path file) {
+        replace(next, file, readerBeside(file));
+    }
+
+    /** As {@link #replace(DigitClassifier, Path)}, with the model's own stroke reader (owned from now on; null for the shared one). */
+    public void replace(DigitClassifier next, Path file, StrokeReader ownReader) {
         synchronized (this) {
             if (ended) {
                 next.close();
+                if (ownReader != null) {
+                    ownReader.close();
+                }
                 return;
             }
             retire(current);
-            current = new Entry(next);
+            current = new Entry(next, ownReader);
             currentInfo = new Info(next.metadata(), Optional.ofNullable(file));
         }
         // Read when it runs: of two swaps posted out of order, the property still ends on the live one.
@@ -162,8 +185,22 @@ public final class LiveModel implements AutoCloseable {
         if (entry != null) {
             entry.retired = true;
             if (entry.leases == 0) {
-                entry.classifier.close();
+                entry.close();
             }
+        }
+    }
+
+    /** The reader adapted with the model in {@code file}, or null; one that cannot be read is logged and left out. */
+    private static StrokeReader readerBeside(Path file) {
+        if (file == null) {
+            return null;
+        }
+        try {
+            return StrokeReader.loadBeside(file).orElse(null);
+        } catch (Exception | LinkageError e) {
+            org.slf4j.LoggerFactory.getLogger(LiveModel.class).warn(
+                    "The stroke reader beside {} cannot be read; reading with the shared one", file, e);
+            return null;
         }
     }
 

@@ -89,15 +89,24 @@ public final class StrokeReader implements PathClassifier, AutoCloseable {
     }
 
     public synchronized void save(Path target) throws IOException {
-        AtomicWrite.write(target, file -> {
-            DataOutputStream out = new DataOutputStream(file);
-            out.writeUTF(HEADER);
-            out.writeInt(StrokeNet.LAYOUT);
-            out.writeInt(StrokePath.POINTS);
-            out.writeInt(StrokePath.CHANNELS);
-            model.getBlock().saveParameters(out);
-            out.flush();
-        });
+        AtomicWrite.write(target, this::writeTo);
+    }
+
+    /** An independent reader with this one's weights (to adapt without touching this one); the caller owns it. */
+    public synchronized StrokeReader copy() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        writeTo(bytes);
+        return read(new ByteArrayInputStream(bytes.toByteArray()), "a copy of a stroke reader");
+    }
+
+    private void writeTo(java.io.OutputStream file) throws IOException {
+        DataOutputStream out = new DataOutputStream(file);
+        out.writeUTF(HEADER);
+        out.writeInt(StrokeNet.LAYOUT);
+        out.writeInt(StrokePath.POINTS);
+        out.writeInt(StrokePath.CHANNELS);
+        model.getBlock().saveParameters(out);
+        out.flush();
     }
 
     public static StrokeReader load(Path file) throws ModelFormatException {
@@ -110,6 +119,22 @@ public final class StrokeReader implements PathClassifier, AutoCloseable {
         } catch (IOException e) {
             throw new ModelFormatException("Stroke reader file " + file + " cannot be read (" + ModelZip.oneLine(e.getMessage()) + ").", e);
         }
+    }
+
+    /**
+     * Where the stroke reader adapted along with a model file is kept: beside it, with the same name
+     * and {@link #EXTENSION} (teach mode adapts both readers; a model without one reads with the bundled reader).
+     */
+    public static Path besideModel(Path modelFile) {
+        String name = modelFile.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return modelFile.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + EXTENSION);
+    }
+
+    /** The reader kept beside a model file ({@link #besideModel}), or empty if there is none. */
+    public static java.util.Optional<StrokeReader> loadBeside(Path modelFile) throws ModelFormatException {
+        Path file = besideModel(modelFile);
+        return Files.isRegularFile(file) ? java.util.Optional.of(load(file)) : java.util.Optional.empty();
     }
 
     public static StrokeReader loadBundled() throws ModelFormatException {

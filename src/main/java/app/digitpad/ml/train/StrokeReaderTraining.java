@@ -8,6 +8,7 @@ import app.digitpad.ml.model.StrokeReader;
 import app.digitpad.ml.net.StrokeNet;
 import app.digitpad.preprocess.PenDigit;
 import app.digitpad.preprocess.StrokeAugmenter;
+import app.digitpad.preprocess.StrokeDirections;
 import app.digitpad.preprocess.Stroke;
 import app.digitpad.preprocess.StrokePath;
 import app.digitpad.preprocess.WritingConventions;
@@ -18,7 +19,8 @@ import java.util.SplittableRandom;
 /**
  * Trains a {@link StrokeReader} on pen-written digits: every epoch sees each sample once, its
  * strokes distorted afresh ({@link StrokeAugmenter}) and some 0s, 2s and 7s written with a slash, loop
- * or bar ({@link WritingConventions}), as the picture network's pen digits are, with
+ * or bar ({@link WritingConventions}), as the picture network's pen digits are, some strokes drawn
+ * the other way or in another order ({@link StrokeDirections}), with label smoothing, and
  * Adam on a one-cycle schedule. The per-batch step is the picture network's ({@link TrainingStep}).
  * Pen data is small (about 9,500 digits), so this takes a minute or two, on its own thread.
  */
@@ -39,6 +41,10 @@ public final class StrokeReaderTraining {
     public interface Listener {
         void onEpoch(int epoch, int epochs, float loss, double accuracy);
     }
+
+    /** Share of strokes drawn backwards, and of drawings whose strokes come in reverse order ({@link StrokeDirections}). */
+    static final double REVERSED_STROKES = 0.15;
+    static final double REVERSED_ORDER = 0.15;
 
     private volatile boolean cancelled;
 
@@ -92,6 +98,7 @@ public final class StrokeReaderTraining {
                         if (WritingConventions.has(sample.label()) && random.nextDouble() < BatchAssembler.CONVENTIONS) {
                             strokes = WritingConventions.add(strokes, sample.label(), random);
                         }
+                        strokes = StrokeDirections.vary(strokes, REVERSED_STROKES, REVERSED_ORDER, random);
                         StrokePath.write(augmenter.augment(strokes, random).strokes(), paths, i * StrokePath.LENGTH);
                         labels[i] = sample.label();
                     }
@@ -110,4 +117,5 @@ public final class StrokeReaderTraining {
             }
         }
     }
+
 }

@@ -2,9 +2,8 @@ package app.digitpad.ui.teach;
 
 import app.digitpad.ml.data.MnistCache;
 import app.digitpad.ml.data.PenDataCache;
-import app.digitpad.ml.model.DigitClassifier;
-import app.digitpad.ml.model.ModelFiles;
 import app.digitpad.ml.model.ModelStore;
+import app.digitpad.ml.personal.HandwritingAdaptation;
 import app.digitpad.ml.personal.PersonalSample;
 import app.digitpad.ml.personal.SampleStore;
 import app.digitpad.ml.train.Adaptation;
@@ -66,7 +65,7 @@ public final class TeachViewModel {
     private final ReadOnlyStringWrapper undoLabel = new ReadOnlyStringWrapper(this, "undoLabel", "");
     private final BooleanProperty autoAdapt = new SimpleBooleanProperty(this, "autoAdapt", false);
     private final IntegerProperty autoEvery = new SimpleIntegerProperty(this, "autoEvery", 10);
-    private final AtomicReference<Adaptation> running = new AtomicReference<>();
+    private final AtomicReference<HandwritingAdaptation> running = new AtomicReference<>();
     private final AtomicReference<Double> pendingProgress = new AtomicReference<>();
     private LiveModel.Info parent;
     private int sinceAdapting;
@@ -187,20 +186,12 @@ public final class TeachViewModel {
                 for (PersonalSample sample : contents.samples()) {
                     corrections.add(sample.asPenDigit());
                 }
-                Adaptation adaptation = new Adaptation(borrowed.classifier(), corrections, mnist.train(), mnist.test(),
-                        pen.get(), settings, (step, steps, loss) -> reportProgress(step / (double) steps));
+                HandwritingAdaptation adaptation = new HandwritingAdaptation(borrowed.classifier(),
+                        borrowed.strokeReader().orElse(null), corrections, mnist.train(), mnist.test(), pen.get(), settings,
+                        (step, steps, loss) -> reportProgress(step / (double) steps));
                 running.set(adaptation);
-                DigitClassifier adapted = adaptation.run();
-                Path file;
-                try {
-                    file = models.newModelPath("personal");
-                    ModelFiles.save(adapted, file);
-                    adapted.warmUp();
-                } catch (Exception | LinkageError e) {
-                    adapted.close();
-                    throw e;
-                }
-                liveModel.replace(adapted, file);
+                HandwritingAdaptation.Result adapted = adaptation.run(models);
+                liveModel.replace(adapted.model(), adapted.file(), adapted.reader());
                 long millis = (clock.getAsLong() - clicked) / 1_000_000;
                 int samples = adaptation.samples();
                 ui.execute(() -> adapted(from, samples, millis));
@@ -254,7 +245,7 @@ public final class TeachViewModel {
 
     /** Stops an adaptation in progress; the live model stays as it was. */
     public void cancel() {
-        Adaptation adaptation = running.get();
+        HandwritingAdaptation adaptation = running.get();
         if (adaptation != null) {
             adaptation.cancel();
         }

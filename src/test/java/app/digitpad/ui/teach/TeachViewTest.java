@@ -3,11 +3,13 @@ package app.digitpad.ui.teach;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.digitpad.app.DigitPadWindow;
 import app.digitpad.ml.eval.JointReading;
 import app.digitpad.ml.eval.NotDigitRule;
+import app.digitpad.ml.model.StrokeReader;
 import app.digitpad.ml.personal.SampleStore;
 import app.digitpad.preprocess.MnistPreprocessor;
 import app.digitpad.preprocess.PenDigit;
@@ -122,11 +124,22 @@ class TeachViewTest {
         assertEquals(1, stored.size());
 
         String parent = window.services().liveModel().getInfo().metadata().name();
+        StrokeReader readerBefore;
+        try (LiveModel.Lease lease = window.services().liveModel().acquire().orElseThrow()) {
+            readerBefore = lease.strokeReader().orElseThrow();
+        }
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.A).release(KeyCode.A, KeyCode.SHIFT, KeyCode.CONTROL);
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> text(robot, "#teach-message").startsWith("Adapted"));
         LiveModel.Info live = window.services().liveModel().getInfo();
         assertEquals(parent, live.metadata().parent(), "the adapted model is live and names its parent");
         assertTrue(live.file().isPresent() && Files.exists(live.file().get()), "and was saved");
+        assertTrue(Files.exists(StrokeReader.besideModel(live.file().get())), "with the stroke reader adapted beside it");
+        try (LiveModel.Lease lease = window.services().liveModel().acquire().orElseThrow()) {
+            StrokeReader reader = lease.strokeReader().orElseThrow();
+            assertNotSame(readerBefore, reader, "the pad reads with the adapted stroke reader");
+            assertEquals(sample.label(), NotDigitRule.digit(reader.probabilities(List.of(strokes))[0]),
+                    "which reads the digit taught");
+        }
 
         robot.type(KeyCode.ESCAPE);
         PadRobot.draw(robot, "#pad-canvas", strokes);

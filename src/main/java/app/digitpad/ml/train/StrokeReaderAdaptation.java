@@ -1,0 +1,120 @@
+package app.digitpad.ml.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.Trainer;
+import ai.djl.training.tracker.Tracker;
+import app.digitpad.ml.model.StrokeReader;
+import app.digitpad.ml.net.StrokeNet;
+import app.digitpad.preprocess.PenDigit;
+import app.digitpad.preprocess.StrokeAugmenter;
+import app.digitpad.preprocess.StrokePath;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Adapts a stroke reader to one person's pen paths, as {@link Adaptation} adapts the picture
+ * network: a few optimizer steps from the reader's own weights on the person's digits, each
+ * distorted afresh ({@link StrokeAugmenter}) at every step, mixed in every batch with a replay of
+ * the pen digits it learnt from, so that it keeps reading everybody else. Without this, a reader
+ * that is sure of its old answer can outvote an adapted picture network in the joint reading.
+ * The parent reader is not touched.
+ */
+public final class StrokeReaderAdaptation {
+    private final StrokeReader parent;
+    private final List<PenDigit> corrections;
+    private final List<PenDigit> replay;
+    private final Adaptation.Settings settings;
+    private final Adaptation.Listener listener;
+    private volatile boolean cancelled;
+
+    /**
+     * @param corrections the person's drawings with their right answers; those that are not digits
+     *     are left out (the stroke reader knows only digits)
+     * @param replay pen digits to replay (the stroke reader's training split)
+     * @param settings the picture network's adaptation settings: steps, peak rate, personal and replayed per batch, seed
+     */
+    public StrokeReaderAdaptation(StrokeReader parent, List<PenDigit> corrections, List<PenDigit> replay,
+            Adaptation.Settings settings) {
+        this(parent, corrections, replay, settings, Adaptation.Listener.NONE);
+    }
+
+    /** @param listener hears of each step, on the adapting thread */
+    public StrokeReaderAdaptation(StrokeReader parent, List<PenDigit> corrections, List<PenDigit> replay,
+            Adaptation.Settings settings, Adaptation.Listener listener) {
+        this.parent = parent;
+        this.corrections = digits(corrections);
+        this.replay = digits(replay);
+        this.settings = settings;
+        this.listener = listener;
+    }
+
+    private static List<PenDigit> digits(List<PenDigit> samples) {
+        List<PenDigit> kept = new ArrayList<>();
+        for (PenDigit d : samples) {
+            if (d.isDigit()) {
+                kept.add(d);
+            }
+        }
+        return List.copyOf(kept);
+    }
+
+    /** Whether there is a digit among the corrections; without one, {@link #run} returns a plain copy. */
+    public boolean hasDigits() {
+        return !corrections.isEmpty();
+    }
+
+    public void cancel() {
+        cancelled = true;
+    }
+
+    /** @return the adapted reader, owned by the caller */
+    public StrokeReader run() throws IOException, TrainingCancelledException {
+        StrokeReader reader = parent.copy();
+        if (corrections.isEmpty()) {
+            return reader;
+        }
+        boolean done = false;
+        try {
+            SplittableRandom random = new SplittableRandom(settings.seed());
+            Engine.getInstance().setRandomSeed((int) settings.seed());
+            int[] step = {0};
+            Tracker rate = numUpdate -> (float) (settings.learningRate() * 0.5
+                    * (1 + Math.cos(Math.PI * Math.min(step[0], settings.steps()) / settings.steps())));
+            int replayed = replay.isEmpty() ? 0 : settings.replay();
+            int batch = settings.personal() + replayed;
+            StrokeAugmenter augmenter = new StrokeAugmenter(1);
+            float[] paths = new float[batch * StrokePath.LENGTH];
+            float[] labels = new float[batch];
+            try (Trainer trainer = reader.model().newTrainer(TrainingStep.config(rate,
+                            new SmoothedCrossEntropy(StrokeReaderTraining.Settings.DEFAULT.smoothing(), StrokeNet.CLASSES)));
+                    TrainingStep stepper = new TrainingStep(new Shape(StrokePath.CHANNELS, StrokePath.POINTS))) {
+                trainer.initialize(new Shape(batch).addAll(StrokeNet.INPUT_SHAPE.slice(1)));
+                for (step[0] = 0; step[0] < settings.steps(); step[0]++) {
+                    if (cancelled) {
+                        throw new TrainingCancelledException(1, step[0] + 1);
+                    }
+                    for (int i = 0; i < batch; i++) {
+                        PenDigit d = i < settings.personal() ? corrections.get(random.nextInt(corrections.size()))
+                                : replay.get(random.nextInt(replay.size()));
+                        StrokePath.write(augmenter.augment(d.strokes(), random).strokes(), paths, i * StrokePath.LENGTH);
+                        labels[i] = d.label();
+                    }
+                    TrainingStep.Result result = stepper.run(trainer, paths, labels, batch, StrokeNet.CLASSES);
+                    listener.onStep(step[0] + 1, settings.steps(), result.loss());
+                }
+            }
+            if (cancelled) {
+                throw new TrainingCancelledException(1, settings.steps());
+            }
+            done = true;
+            return reader;
+        } finally {
+            if (!done) {
+                reader.close();
+            }
+        }
+    }
+}
