@@ -99,7 +99,7 @@ final class AdaptBench implements Callable<Integer>, ExpectsArguments {
         MnistData test = loader.test();
         PenTrainingSet pen = PenTrainingSet.loadBundled();
         List<PenDigit> penDigits = pen.digits();
-        try (DigitClassifier parent = ModelArgument.load(model); StrokeReader reader = StrokesArgument.load(strokes)) {
+        try (DigitClassifier parent = ModelArgument.load(model); StrokeReader reader = StrokesArgument.load(strokes, model)) {
             double mnistBefore = Evaluator.evaluate(parent, test).accuracy();
             out.printf("Model: %s%nWriters: %d in %s; adaptation: %d steps, peak lr %s, %d personal + %d replayed images a step%n",
                     parent.metadata().summary(), writers.size(), file, settings.steps(), settings.learningRate(),

@@ -4,7 +4,8 @@ import app.digitpad.ml.data.MnistLoader;
 import app.digitpad.ml.data.MnistSource;
 import app.digitpad.ml.data.PenTrainingSet;
 import app.digitpad.ml.model.DigitClassifier;
-import app.digitpad.ml.model.ModelFiles;
+import app.digitpad.ml.model.StrokeReader;
+import app.digitpad.ml.personal.HandwritingAdaptation;
 import app.digitpad.ml.personal.PersonalSample;
 import app.digitpad.ml.personal.SampleStore;
 import app.digitpad.ml.train.Adaptation;
@@ -44,6 +45,10 @@ final class AdaptCommand implements Callable<Integer>, ExpectsArguments {
     @Option(names = "--steps", paramLabel = "N", description = "Adaptation steps (default ${DEFAULT-VALUE}).")
     int steps = Adaptation.Settings.defaults().steps();
 
+    @Option(names = "--strokes", paramLabel = "READER", description = StrokesArgument.DESCRIPTION
+            + " It is adapted too and saved in the adapted model file; 'none' adapts the picture model alone.")
+    String strokes = StrokesArgument.BUNDLED;
+
     @Override
     public String expectedArguments() {
         return "adapt needs exactly one model file (or 'bundled').";
@@ -69,14 +74,14 @@ final class AdaptCommand implements Callable<Integer>, ExpectsArguments {
             corrections.add(sample.asPenDigit());
         }
         MnistLoader loader = new MnistLoader(MnistSource.bundled());
-        try (DigitClassifier parent = ModelArgument.load(model)) {
-            Adaptation adaptation = new Adaptation(parent, corrections, loader.train(), loader.test(),
+        try (DigitClassifier parent = ModelArgument.load(model); StrokeReader reader = StrokesArgument.load(strokes, model)) {
+            HandwritingAdaptation adaptation = new HandwritingAdaptation(parent, reader, corrections, loader.train(), loader.test(),
                     PenTrainingSet.loadBundled(), Adaptation.Settings.defaults().withSteps(steps), Adaptation.Listener.NONE);
-            try (DigitClassifier adapted = adaptation.run()) {
-                ModelFiles.save(adapted, target);
-                out.printf("Adapted %s on %d personal samples in %s: %s, saved to %s%n", parent.metadata().name(),
-                        adaptation.samples(), Durations.format(adapted.metadata().trainingMillis()), adapted.metadata().summary(),
-                        target);
+            try (HandwritingAdaptation.Result adapted = adaptation.run()) {
+                adapted.save(target);
+                out.printf("Adapted %s on %d personal samples in %s: %s%s, saved to %s%n", parent.metadata().name(),
+                        adaptation.samples(), Durations.format(adapted.model().metadata().trainingMillis()),
+                        adapted.model().metadata().summary(), reader == null ? "" : ", with its stroke reader", target);
             }
         }
         return 0;

@@ -76,7 +76,7 @@ final class HandwritingBench implements Callable<Integer>, ExpectsArguments {
         List<PenDigit> digits = load(penFile);
         List<PenDigit> nonDigits = load(nonDigitsFile);
         MnistData mnist = new MnistLoader(MnistSource.bundled()).test();
-        try (DigitClassifier classifier = ModelArgument.load(model); StrokeReader reader = StrokesArgument.load(strokes)) {
+        try (DigitClassifier classifier = ModelArgument.load(model); StrokeReader reader = StrokesArgument.load(strokes, model)) {
             NotDigitRule rule = classifier.notDigitRule();
             out.println("Model: " + classifier.metadata().summary());
             out.println(reader == null ? "Pen digits read from their pictures alone (--strokes none)"

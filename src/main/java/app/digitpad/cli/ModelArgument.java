@@ -13,6 +13,10 @@ final class ModelArgument {
     private ModelArgument() {}
 
     static DigitClassifier load(Path model) throws ModelFormatException {
-        return BUNDLED.equals(model.toString()) ? ModelFiles.loadBundled() : ModelFiles.load(model);
+        return isBundled(model) ? ModelFiles.loadBundled() : ModelFiles.load(model);
+    }
+
+    static boolean isBundled(Path model) {
+        return BUNDLED.equals(model.toString());
     }
 }

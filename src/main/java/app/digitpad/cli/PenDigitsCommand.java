@@ -86,7 +86,7 @@ final class PenDigitsCommand implements Callable<Integer>, ExpectsArguments {
                     .toList();
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (DigitClassifier classifier = ModelArgument.load(model); StrokeReader reader = StrokesArgument.load(strokes)) {
+        try (DigitClassifier classifier = ModelArgument.load(model); StrokeReader reader = StrokesArgument.load(strokes, model)) {
             PenEvaluation result = PenEvaluation.of(classifier, reader, classifier.notDigitRule(), samples, extent);
             out.printf("Model: %s%nPen samples: %,d digits%s from %s, drawn at %.0f%% of the pad, recognized with a %.2f px pen%n",
                     classifier.metadata().summary(), result.digits(),

@@ -7,7 +7,8 @@ import java.nio.file.Path;
 /** The {@code --strokes} option: which stroke reader reads pen digits with the picture model, or none. */
 final class StrokesArgument {
     static final String DESCRIPTION = "The stroke reader to read pen digits with, jointly with MODEL: a "
-            + StrokeReader.EXTENSION + " file, 'bundled' (the default, as the pad does) or 'none' (the picture model alone).";
+            + StrokeReader.EXTENSION + " file, 'bundled' (the default: the one adapted with MODEL if its file holds one, as the "
+            + "pad does, else the shipped one) or 'none' (the picture model alone).";
     static final String BUNDLED = "bundled";
     static final String NONE = "none";
 
@@ -19,5 +20,16 @@ final class StrokesArgument {
             return null;
         }
         return BUNDLED.equals(value) ? StrokeReader.loadBundled() : StrokeReader.load(Path.of(value));
+    }
+
+    /** As {@link #load(String)}, but 'bundled' means the reader saved in {@code model}'s file when it holds one, as in the app. */
+    static StrokeReader load(String value, Path model) throws ModelFormatException {
+        if (BUNDLED.equals(value) && !ModelArgument.isBundled(model)) {
+            java.util.Optional<StrokeReader> own = StrokeReader.inModel(model);
+            if (own.isPresent()) {
+                return own.get();
+            }
+        }
+        return load(value);
     }
 }

@@ -27,7 +27,7 @@ public final class LiveModel implements AutoCloseable {
     private Entry current;
     private Info currentInfo;
     private boolean ended;
-    /** Reads the pad's strokes beside the live model, once loaded; shared by every model that goes live. */
+    /** Reads the pad's strokes beside the live model, once loaded; shared by every model without a reader of its own. */
     private StrokeReader strokeReader;
     private int openLeases;
 
@@ -53,9 +53,12 @@ public final class LiveModel implements AutoCloseable {
         }
 
         void close() {
-            classifier.close();
-            if (ownReader != null) {
-                ownReader.close();
+            try {
+                classifier.close();
+            } finally {
+                if (ownReader != null) {
+                    ownReader.close();
+                }
             }
         }
     }
@@ -113,8 +116,8 @@ public final class LiveModel implements AutoCloseable {
     }
 
     /**
-     * Takes ownership of the stroke reader the pad reads with from now on; it stays for every model
-     * that goes live, so only the first one given is kept (later ones are closed). Any thread.
+     * Takes ownership of the shared stroke reader: the pad reads with it from now on beside every model
+     * that has no reader of its own, so only the first one given is kept (later ones are closed). Any thread.
      */
     public synchronized void setStrokeReader(StrokeReader reader) {
         if (ended || strokeReader != null) {
@@ -132,13 +135,13 @@ public final class LiveModel implements AutoCloseable {
     }
 
     /**
-     * Makes {@code next} live (taking ownership) and retires the previous model; a stroke reader kept
-     * beside {@code file} ({@link StrokeReader#besideModel}) reads with it, else the shared one. Any
-     * thread, but not the FX thread when the file may have a reader beside it (it is read here).
-     * After {@link #close()} (the window is gone) {@code next} is closed instead.
+     * Makes {@code next} live (taking ownership) and retires the previous model; a stroke reader saved
+     * in {@code file} with it ({@link StrokeReader#inModel}) reads with it, else the shared one. Not on
+     * the FX thread: the file is read again for that. After {@link #close()} (the window is gone)
+     * {@code next} is closed instead.
      */
     public void replace(DigitClassifier next, Path file) {
-        replace(next, file, readerBeside(file));
+        replace(next, file, readerIn(file));
     }
 
     /** As {@link #replace(DigitClassifier, Path)}, with the model's own stroke reader (owned from now on; null for the shared one). */
@@ -191,15 +194,15 @@ public final class LiveModel implements AutoCloseable {
     }
 
     /** The reader adapted with the model in {@code file}, or null; one that cannot be read is logged and left out. */
-    private static StrokeReader readerBeside(Path file) {
+    private static StrokeReader readerIn(Path file) {
         if (file == null) {
             return null;
         }
         try {
-            return StrokeReader.loadBeside(file).orElse(null);
+            return StrokeReader.inModel(file).orElse(null);
         } catch (Exception | LinkageError e) {
             org.slf4j.LoggerFactory.getLogger(LiveModel.class).warn(
-                    "The stroke reader beside {} cannot be read; reading with the shared one", file, e);
+                    "The stroke reader in {} cannot be read; reading with the shared one", file, e);
             return null;
         }
     }

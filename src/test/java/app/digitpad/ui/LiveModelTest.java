@@ -81,29 +81,47 @@ class LiveModelTest {
         LiveModel.Lease lease = live.acquire().orElseThrow();
         assertSame(own, lease.strokeReader().orElseThrow(), "the model's own reader, not the shared one");
 
-        // a model file with a reader saved beside it brings that reader along when it goes live again
+        // a model file saved with its reader brings that reader along when it goes live again
         Path file = dir.resolve("personal-1.dpmodel");
         try (DigitClassifier model = ModelFiles.loadBundled()) {
-            ModelFiles.save(model, file);
+            ModelFiles.save(model, own, file);
         }
-        own.save(StrokeReader.besideModel(file));
-        assertEquals(dir.resolve("personal-1.dpstrokes"), StrokeReader.besideModel(file));
         live.replace(ModelFiles.load(file), file);
         assertTrue(own.model().getNDManager().isOpen(), "the replaced model's reader stays while a lease holds it");
         lease.close();
         assertFalse(own.model().getNDManager().isOpen(), "and goes with the model's last lease");
         try (LiveModel.Lease reopened = live.acquire().orElseThrow()) {
-            StrokeReader beside = reopened.strokeReader().orElseThrow();
-            assertTrue(beside != shared && beside != own, "the reader read from beside the file");
+            StrokeReader saved = reopened.strokeReader().orElseThrow();
+            assertTrue(saved != shared && saved != own, "the reader read from the model file");
+            assertTrue(saved.model().getNDManager().isOpen());
         }
 
-        // one without a reader beside it, or with an unreadable one, reads with the shared reader
+        // a model file without one reads with the shared reader
         Path plain = dir.resolve("plain.dpmodel");
-        Files.copy(file, plain);
-        Files.writeString(StrokeReader.besideModel(plain), "not a stroke reader");
+        try (DigitClassifier model = ModelFiles.loadBundled()) {
+            ModelFiles.save(model, plain);
+        }
+        assertTrue(StrokeReader.inModel(plain).isEmpty());
         live.replace(ModelFiles.load(plain), plain);
         try (LiveModel.Lease lease2 = live.acquire().orElseThrow()) {
             assertSame(shared, lease2.strokeReader().orElseThrow());
+        }
+
+        // so does one whose reader cannot be read: the model itself still goes live
+        Path broken = dir.resolve("broken.dpmodel");
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(Files.newInputStream(file));
+                java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(broken))) {
+            for (java.util.zip.ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                out.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+                byte[] bytes = in.readAllBytes();
+                out.write(e.getName().endsWith(StrokeReader.EXTENSION) ? java.util.Arrays.copyOf(bytes, 100) : bytes);
+                out.closeEntry();
+            }
+        }
+        assertThrows(app.digitpad.ml.model.ModelFormatException.class, () -> StrokeReader.inModel(broken));
+        live.replace(ModelFiles.load(broken), broken);
+        try (LiveModel.Lease lease3 = live.acquire().orElseThrow()) {
+            assertSame(shared, lease3.strokeReader().orElseThrow());
         }
         live.close();
         assertFalse(shared.model().getNDManager().isOpen());

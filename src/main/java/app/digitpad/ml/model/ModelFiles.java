@@ -59,7 +59,17 @@ public final class ModelFiles {
         save(classifier.model().getBlock(), classifier.metadata(), log, target);
     }
 
+    /** Saves a model with the stroke reader adapted with it, in one file ({@link StrokeReader#inModel} reads it back). */
+    public static void save(DigitClassifier classifier, StrokeReader reader, Path target) throws IOException {
+        save(classifier.model().getBlock(), classifier.metadata(), null, reader.toBytes(), target);
+    }
+
     static void save(Block block, ModelMetadata metadata, TrainingLog log, Path target) throws IOException {
+        save(block, metadata, log, null, target);
+    }
+
+    private static void save(Block block, ModelMetadata metadata, TrainingLog log, byte[] strokeReader, Path target)
+            throws IOException {
         AtomicWrite.write(target, file -> {
             try (ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(file))) {
                 zip.putNextEntry(new ZipEntry(ModelZip.METADATA_ENTRY));
@@ -75,6 +85,11 @@ public final class ModelFiles {
                 block.saveParameters(out);
                 out.flush();
                 zip.closeEntry();
+                if (strokeReader != null) {
+                    zip.putNextEntry(new ZipEntry(ModelZip.STROKE_READER_ENTRY));
+                    zip.write(strokeReader);
+                    zip.closeEntry();
+                }
             }
         });
     }

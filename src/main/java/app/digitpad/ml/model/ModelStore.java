@@ -33,8 +33,7 @@ public final class ModelStore {
         Files.createDirectories(folder);
         String base = architecture + "-" + LocalDateTime.now().format(STAMP);
         Path path = folder.resolve(base + ModelFiles.EXTENSION);
-        // a name free of a stroke reader too: one left there would be read beside the new model
-        for (int i = 2; Files.exists(path) || Files.exists(StrokeReader.besideModel(path)); i++) {
+        for (int i = 2; Files.exists(path); i++) {
             path = folder.resolve(base + "-" + i + ModelFiles.EXTENSION);
         }
         return path;

@@ -20,6 +20,8 @@ final class ModelZip {
     static final String METADATA_ENTRY = "metadata.json";
     static final String PARAMETERS_ENTRY = "parameters.djl";
     static final String LOG_ENTRY = "training.json";
+    /** The stroke reader adapted with the model (teach mode), if any: a {@link StrokeReader} file. */
+    static final String STROKE_READER_ENTRY = "stroke-reader" + StrokeReader.EXTENSION;
     /** A model's metadata.json takes under 1 KB. */
     static final int MAX_METADATA_BYTES = 64 * 1024;
     /** A run's curves, one point per progress report: a long run's log takes tens of KB. */
@@ -32,13 +34,18 @@ final class ModelZip {
         /** metadata.json and training.json; parameters.djl is checked for size, not kept */
         DESCRIPTION,
         /** everything */
-        NETWORK
+        NETWORK,
+        /** metadata.json and the stroke reader, if the file has one; parameters.djl is skipped */
+        STROKE_READER
     }
 
     private ModelZip() {}
 
-    /** @param parameters null unless read for the network; @param logJson null when the file has no log */
-    record Contents(ModelMetadata metadata, byte[] parameters, String logJson) {}
+    /**
+     * @param parameters null unless read for the network; @param logJson null when the file has no log;
+     * @param strokeReader null unless read for the network and the file has one
+     */
+    record Contents(ModelMetadata metadata, byte[] parameters, String logJson, byte[] strokeReader) {}
 
     /** The most bytes the parameters may take, for the metadata read (null: the parameters came first). */
     @FunctionalInterface
@@ -51,12 +58,14 @@ final class ModelZip {
         ModelMetadata metadata = null;
         byte[] parameters = null;
         String logJson = null;
+        byte[] strokeReader = null;
         java.util.Set<String> seen = new java.util.HashSet<>();
         try (ZipInputStream zip = new ZipInputStream(new BufferedInputStream(in))) {
             ZipEntry entry;
             while ((entry = zip.getNextEntry()) != null) {
                 String name = entry.getName();
-                boolean known = METADATA_ENTRY.equals(name) || PARAMETERS_ENTRY.equals(name) || LOG_ENTRY.equals(name);
+                boolean known = METADATA_ENTRY.equals(name) || PARAMETERS_ENTRY.equals(name) || LOG_ENTRY.equals(name)
+                        || STROKE_READER_ENTRY.equals(name);
                 if (!known || !seen.add(name)) {
                     throw new ModelFormatException(source + " is not a DigitPad model file: it holds "
                             + (known ? name + " twice" : "an unexpected entry '" + printable(name) + "'") + ".");
@@ -66,12 +75,17 @@ final class ModelZip {
                             "far more than a model's metadata takes");
                     metadata = ModelMetadata.fromJson(new String(json, StandardCharsets.UTF_8), source);
                     if (what == Read.METADATA) {
-                        return new Contents(metadata, null, null);
+                        return new Contents(metadata, null, null, null);
                     }
                 } else if (LOG_ENTRY.equals(name)) {
                     byte[] json = readAtMost(zip, MAX_LOG_BYTES, source + " is not a valid model file: its " + name,
                             "far more than a training log takes");
                     logJson = new String(json, StandardCharsets.UTF_8);
+                } else if (STROKE_READER_ENTRY.equals(name)) {
+                    strokeReader = readAtMost(zip, StrokeReader.MAX_FILE_BYTES, source + " is not a valid model file: its " + name,
+                            "more than any stroke reader takes");
+                } else if (what == Read.STROKE_READER) {
+                    continue; // the parameters are skipped unread
                 } else {
                     String id = metadata != null ? metadata.architecture().id() : null;
                     parameters = readAtMost(zip, limit.bytes(metadata),
@@ -87,11 +101,15 @@ final class ModelZip {
         } catch (IOException | RuntimeException e) {
             throw new ModelFormatException(source + " cannot be read (" + oneLine(e.getMessage()) + ").", e);
         }
+        if (what == Read.STROKE_READER && metadata != null) {
+            return new Contents(metadata, null, logJson, strokeReader);
+        }
         if (metadata == null || parameters == null) {
             throw new ModelFormatException(source + " is not a DigitPad model file (expected a zip with "
                     + METADATA_ENTRY + " and " + PARAMETERS_ENTRY + ").");
         }
-        return new Contents(metadata, what == Read.NETWORK ? parameters : null, logJson);
+        return new Contents(metadata, what == Read.NETWORK ? parameters : null, logJson,
+                what == Read.NETWORK ? strokeReader : null);
     }
 
     /** Reads the rest of an entry unless it is longer than {@code most}: then "{@code whose} unpacks to more than N bytes, {@code what}." */

@@ -42,7 +42,7 @@ public final class StrokeReader implements PathClassifier, AutoCloseable {
     /** The stroke reader shipped inside the app (from {@code assets/models}). */
     public static final String BUNDLED_RESOURCE = "/digitpad/models/stroke-reader" + EXTENSION;
     private static final String HEADER = "DigitPad stroke reader";
-    private static final int MAX_FILE_BYTES = 4 << 20;
+    static final int MAX_FILE_BYTES = 4 << 20;
 
     private final Model model;
     private final Predictor<float[], float[][]> predictor;
@@ -93,10 +93,16 @@ public final class StrokeReader implements PathClassifier, AutoCloseable {
     }
 
     /** An independent reader with this one's weights (to adapt without touching this one); the caller owns it. */
-    public synchronized StrokeReader copy() throws IOException {
+    public StrokeReader copy() throws IOException {
+        // built outside the lock: the pad keeps reading with this one meanwhile
+        return read(new ByteArrayInputStream(toBytes()), "a copy of a stroke reader");
+    }
+
+    /** This reader as a {@link #EXTENSION} file's bytes. */
+    synchronized byte[] toBytes() throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         writeTo(bytes);
-        return read(new ByteArrayInputStream(bytes.toByteArray()), "a copy of a stroke reader");
+        return bytes.toByteArray();
     }
 
     private void writeTo(java.io.OutputStream file) throws IOException {
@@ -122,19 +128,28 @@ public final class StrokeReader implements PathClassifier, AutoCloseable {
     }
 
     /**
-     * Where the stroke reader adapted along with a model file is kept: beside it, with the same name
-     * and {@link #EXTENSION} (teach mode adapts both readers; a model without one reads with the bundled reader).
+     * The stroke reader saved inside a model file with the model it was adapted with (teach mode
+     * adapts both readers), or empty if the model has none and reads with the bundled one.
      */
-    public static Path besideModel(Path modelFile) {
-        String name = modelFile.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return modelFile.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + EXTENSION);
-    }
-
-    /** The reader kept beside a model file ({@link #besideModel}), or empty if there is none. */
-    public static java.util.Optional<StrokeReader> loadBeside(Path modelFile) throws ModelFormatException {
-        Path file = besideModel(modelFile);
-        return Files.isRegularFile(file) ? java.util.Optional.of(load(file)) : java.util.Optional.empty();
+    public static java.util.Optional<StrokeReader> inModel(Path modelFile) throws ModelFormatException {
+        ModelZip.Contents contents;
+        try (InputStream in = Files.newInputStream(modelFile)) {
+            contents = ModelZip.read(in, modelFile.toString(), metadata -> 0, ModelZip.Read.STROKE_READER);
+        } catch (ModelFormatException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new ModelFormatException("Model file " + modelFile + " cannot be read (" + ModelZip.oneLine(e.getMessage()) + ").", e);
+        }
+        if (contents.strokeReader() == null) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(read(new ByteArrayInputStream(contents.strokeReader()), "the stroke reader in " + modelFile));
+        } catch (ModelFormatException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new ModelFormatException("The stroke reader in " + modelFile + " cannot be read (" + ModelZip.oneLine(e.getMessage()) + ").", e);
+        }
     }
 
     public static StrokeReader loadBundled() throws ModelFormatException {

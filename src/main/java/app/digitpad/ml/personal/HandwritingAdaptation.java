@@ -4,19 +4,18 @@ import app.digitpad.ml.data.MnistData;
 import app.digitpad.ml.data.PenTrainingSet;
 import app.digitpad.ml.model.DigitClassifier;
 import app.digitpad.ml.model.ModelFiles;
-import app.digitpad.ml.model.ModelStore;
 import app.digitpad.ml.model.StrokeReader;
 import app.digitpad.ml.train.Adaptation;
 import app.digitpad.ml.train.StrokeReaderAdaptation;
 import app.digitpad.preprocess.PenDigit;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
  * Teach mode's work: adapts both readers of the pad to a person's samples (the picture network with
- * {@link Adaptation}, the stroke reader with {@link StrokeReaderAdaptation}) and saves them, the
- * stroke reader beside the model file ({@link StrokeReader#besideModel}), so they go live and come
- * back together. Adapting only the picture network would leave the stroke reader, sure of its old
+ * {@link Adaptation}, the stroke reader with {@link StrokeReaderAdaptation}); {@link Result#save}
+ * keeps both in one model file, so they go live and come back together. Adapting only the picture network would leave the stroke reader, sure of its old
  * answer, outvoting it. Cancellable between steps.
  */
 public final class HandwritingAdaptation {
@@ -24,8 +23,28 @@ public final class HandwritingAdaptation {
     private static final int PICTURE_SHARE = 4;
     private static final int SHARES = 5;
 
-    /** The adapted model, the file it was saved to, and its stroke reader (null if there was none to adapt). */
-    public record Result(DigitClassifier model, Path file, StrokeReader reader) {}
+    /** The adapted model and its stroke reader (null if there was none to adapt). */
+    public record Result(DigitClassifier model, StrokeReader reader) implements AutoCloseable {
+        /** Saves both in one model file ({@link StrokeReader#inModel} reads the reader back). */
+        public void save(Path file) throws IOException {
+            if (reader == null) {
+                ModelFiles.save(model, file);
+            } else {
+                ModelFiles.save(model, reader, file);
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                model.close();
+            } finally {
+                if (reader != null) {
+                    reader.close();
+                }
+            }
+        }
+    }
 
     private final Adaptation picture;
     private final StrokeReaderAdaptation path;
@@ -55,29 +74,14 @@ public final class HandwritingAdaptation {
         }
     }
 
-    /** Adapts both readers and saves them under {@code models}; the caller owns the result. */
-    public Result run(ModelStore models) throws Exception {
+    /** Adapts both readers; the caller owns the result. */
+    public Result run() throws Exception {
         DigitClassifier model = picture.run();
-        StrokeReader reader = null;
         try {
-            reader = path == null ? null : path.run();
-            Path file = models.newModelPath("personal");
-            if (reader != null) { // first, so a model file never goes without the reader adapted with it
-                reader.save(StrokeReader.besideModel(file));
-            }
-            ModelFiles.save(model, file);
-            model.warmUp();
-            return new Result(model, file, reader);
+            return new Result(model, path == null ? null : path.run());
         } catch (Exception | Error e) {
-            close(model, reader);
+            model.close();
             throw e;
-        }
-    }
-
-    private static void close(DigitClassifier model, StrokeReader reader) {
-        model.close();
-        if (reader != null) {
-            reader.close();
         }
     }
 }

@@ -9,7 +9,7 @@ import java.util.Optional;
  * answer is "not a digit", and how long it took from the stroke event to the result being applied
  * on the UI thread, split into its stages so a benchmark can tell which one is slow. The answer
  * joins two readers; {@code picture} and {@code path} are what each said on its own ({@code path}
- * is null while there is no stroke reader), so the pad can show where the answer came from.
+ * is null while no stroke reader has loaded, or when it failed), so the pad can show where the answer came from.
  */
 public record Recognition(float[] probabilities, float[] preview, int digit, boolean notADigit, long latencyNanos,
         Stages stages, float[] picture, float[] path) {

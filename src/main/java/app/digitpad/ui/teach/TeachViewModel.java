@@ -3,6 +3,7 @@ package app.digitpad.ui.teach;
 import app.digitpad.ml.data.MnistCache;
 import app.digitpad.ml.data.PenDataCache;
 import app.digitpad.ml.model.ModelStore;
+import app.digitpad.ml.model.StrokeReader;
 import app.digitpad.ml.personal.HandwritingAdaptation;
 import app.digitpad.ml.personal.PersonalSample;
 import app.digitpad.ml.personal.SampleStore;
@@ -14,6 +15,7 @@ import app.digitpad.preprocess.Stroke;
 import app.digitpad.ui.LiveModel;
 import app.digitpad.ui.pad.PadViewModel;
 import app.digitpad.ui.pad.Recognition;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -180,18 +182,31 @@ public final class TeachViewModel {
         progress.set(0);
         message.set("Adapting to your handwriting…");
         background.execute(() -> {
-            try (LiveModel.Lease borrowed = lease.get()) {
+            try (LiveModel.Lease borrowed = lease.get();
+                    StrokeReader bundled = borrowed.strokeReader().isEmpty() ? bundledReader() : null) {
                 SampleStore.Contents contents = store.load();
                 List<PenDigit> corrections = new ArrayList<>();
                 for (PersonalSample sample : contents.samples()) {
                     corrections.add(sample.asPenDigit());
                 }
                 HandwritingAdaptation adaptation = new HandwritingAdaptation(borrowed.classifier(),
-                        borrowed.strokeReader().orElse(null), corrections, mnist.train(), mnist.test(), pen.get(), settings,
+                        borrowed.strokeReader().orElse(bundled), corrections, mnist.train(), mnist.test(), pen.get(), settings,
                         (step, steps, loss) -> reportProgress(step / (double) steps));
                 running.set(adaptation);
-                HandwritingAdaptation.Result adapted = adaptation.run(models);
-                liveModel.replace(adapted.model(), adapted.file(), adapted.reader());
+                HandwritingAdaptation.Result adapted = adaptation.run();
+                Path file = null;
+                try {
+                    file = models.newModelPath("personal");
+                    adapted.save(file);
+                    adapted.model().warmUp();
+                } catch (Exception | LinkageError e) {
+                    adapted.close();
+                    if (file != null) {
+                        Files.deleteIfExists(file); // nothing half-made is left to show up in the run history
+                    }
+                    throw e;
+                }
+                liveModel.replace(adapted.model(), file, adapted.reader());
                 long millis = (clock.getAsLong() - clicked) / 1_000_000;
                 int samples = adaptation.samples();
                 ui.execute(() -> adapted(from, samples, millis));
@@ -204,6 +219,19 @@ public final class TeachViewModel {
                 running.set(null);
             }
         });
+    }
+
+    /**
+     * The bundled stroke reader, to adapt when the shared one has not loaded yet (it is only copied);
+     * null if it cannot be read: the picture network is then adapted alone.
+     */
+    private static StrokeReader bundledReader() {
+        try {
+            return StrokeReader.loadBundled();
+        } catch (Exception | LinkageError e) {
+            LOG.warn("No stroke reader to adapt: adapting the picture network alone", e);
+            return null;
+        }
     }
 
     /**

@@ -159,7 +159,6 @@ public final class RunHistoryModel {
         worker.execute(() -> {
             try {
                 Files.deleteIfExists(file);
-                Files.deleteIfExists(app.digitpad.ml.model.StrokeReader.besideModel(file)); // adapted with it, if any
             } catch (IOException | RuntimeException e) {
                 LOG.error("Could not delete {}", file, e);
                 String message = "The file " + file + " could not be deleted: " + TrainingStatus.describe(e);

@@ -290,7 +290,7 @@ public final class TrainingSession {
             return;
         }
         if (use) {
-            liveModel.replace(result.classifier(), record.file().orElseThrow());
+            liveModel.replace(result.classifier(), record.file().orElseThrow(), null); // just trained: no reader of its own
             end(run, Outcome.DONE, TrainingStatus.done(trained, record.fileName()));
         } else {
             result.close();

@@ -29,14 +29,19 @@ class StrokeReaderAdaptationTest {
     private static StrokeReader shipped;
     private static List<PenDigit> pen;
     private static List<PenDigit> others;
+    private static List<PenDigit> unseen;
     private static List<PenDigit> flaggedOnes;
 
     @BeforeAll
     static void load() throws Exception {
         shipped = StrokeReader.loadBundled();
         pen = PenTrainingSet.loadBundled().digits();
-        // everyone else: the last writers of the pen split (replayed in adapting like the rest)
+        // everyone else: the last writers of the pen split (which adapting replays, like the rest of it) and
+        // the hand-drawn convention fixtures, which neither training nor adapting saw
         others = pen.subList(pen.size() - 500, pen.size());
+        try (java.io.InputStream in = StrokeReaderAdaptationTest.class.getResourceAsStream("/conventions.jsonl")) {
+            unseen = app.digitpad.preprocess.PenDigits.read(in, "conventions.jsonl");
+        }
         List<PenDigit> ones = new ArrayList<>();
         for (PenDigit d : pen) {
             if (d.label() == 1 && d.strokes().size() == 1 && ones.size() < 40) {
@@ -93,6 +98,7 @@ class StrokeReaderAdaptationTest {
         List<PenDigit> corrections = flaggedOnes.subList(0, 4);
         List<PenDigit> heldBack = flaggedOnes.subList(4, flaggedOnes.size());
         double othersBefore = readRight(shipped, others);
+        double unseenBefore = readRight(shipped, unseen);
         double before = readRight(shipped, heldBack);
         assertTrue(before < 0.75, "the fixture is a writer the shipped reader often misreads: " + before);
         float[] parentBefore = shipped.probabilities(List.of(heldBack.get(0).strokes()))[0];
@@ -102,6 +108,9 @@ class StrokeReaderAdaptationTest {
             // a 1 with a long flag is some writers' 7: a few of those may go, not more
             double othersAfter = readRight(adapted, others);
             assertTrue(othersAfter >= othersBefore - 0.01, "other writers' digits: " + othersBefore + " before, " + othersAfter + " after");
+            double unseenAfter = readRight(adapted, unseen);
+            assertTrue(unseenAfter >= unseenBefore - 1.0 / unseen.size(),
+                    "the convention fixtures: " + unseenBefore + " before, " + unseenAfter + " after");
         }
         assertArrayEquals(parentBefore, shipped.probabilities(List.of(heldBack.get(0).strokes()))[0],
                 "the parent reader is untouched");
