@@ -71,14 +71,7 @@ public final class PadView extends BorderPane {
         clear.disableProperty().bind(model.emptyProperty());
         HBox tools = new HBox(8, undo, clear);
         tools.setAlignment(Pos.CENTER);
-        Label modelLabel = new Label();
-        modelLabel.setId("pad-model");
-        modelLabel.getStyleClass().add("model-label");
-        modelLabel.setWrapText(true);
-        modelLabel.setMaxWidth(Double.MAX_VALUE);
-        modelLabel.setAlignment(Pos.CENTER);
-        modelLabel.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
-        modelLabel.setMinHeight(Region.USE_PREF_SIZE);
+        Label modelLabel = note("pad-model", "model-label");
         modelLabel.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> describe(model.liveModel().getInfo()), model.liveModel().infoProperty()));
         VBox left = new VBox(8, area, tools, modelLabel);
@@ -102,12 +95,7 @@ public final class PadView extends BorderPane {
         HBox top = new HBox(16, answer, seen);
         top.setAlignment(Pos.CENTER);
         HBox.setHgrow(answer, Priority.ALWAYS);
-        Label readers = new Label();
-        readers.setId("readers");
-        readers.getStyleClass().add("readers");
-        readers.setWrapText(true);
-        readers.setMaxWidth(Double.MAX_VALUE);
-        readers.setAlignment(Pos.CENTER);
+        Label readers = note("readers", "readers");
         readers.setTooltip(new Tooltip("Each drawing is read twice: from its 28×28 picture and from the path the pen took.\n"
                 + "The answer and the bars join both readings."));
         readers.managedProperty().bind(readers.visibleProperty());
@@ -156,6 +144,19 @@ public final class PadView extends BorderPane {
         Shortcuts.whileShown(this, Shortcuts.UNDO_STROKE, model::undo);
         Shortcuts.whileShown(this, Shortcuts.CLEAR_PAD, model::clear);
         Shortcuts.whileShown(this, Shortcuts.CLEAR_PAD_TOO, model::clear);
+    }
+
+    /** A line of small text, centred and wrapped whole (never cut short). */
+    private static Label note(String id, String styleClass) {
+        Label label = new Label();
+        label.setId(id);
+        label.getStyleClass().add(styleClass);
+        label.setWrapText(true);
+        label.setMaxWidth(Double.MAX_VALUE);
+        label.setAlignment(Pos.CENTER);
+        label.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        label.setMinHeight(Region.USE_PREF_SIZE);
+        return label;
     }
 
     private static String describe(LiveModel.Info info) {

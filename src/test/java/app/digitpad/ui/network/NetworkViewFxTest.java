@@ -19,6 +19,7 @@ import app.digitpad.preprocess.Point;
 import app.digitpad.preprocess.Stroke;
 import app.digitpad.ui.LiveModel;
 import app.digitpad.ui.PadRobot;
+import app.digitpad.ui.StrokeReaderWait;
 import app.digitpad.ui.TestDialogs;
 import java.awt.image.BufferedImage;
 import java.io.InputStream;
@@ -189,11 +190,7 @@ class NetworkViewFxTest {
         try (InputStream in = NetworkViewFxTest.class.getResourceAsStream("/writer-theta-zeros.jsonl")) {
             writer = PenDigits.read(in, "writer-theta-zeros.jsonl");
         }
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
-            try (LiveModel.Lease lease = window.services().liveModel().acquire().orElseThrow()) {
-                return lease.strokeReader().isPresent();
-            }
-        });
+        StrokeReaderWait.until(window.services().liveModel());
         List<Stroke> best = null;
         float widest = 0;
         try (LiveModel.Lease lease = window.services().liveModel().acquire().orElseThrow()) {

@@ -14,6 +14,8 @@ import app.digitpad.preprocess.PenDigits;
 import app.digitpad.preprocess.Point;
 import app.digitpad.preprocess.Stroke;
 import app.digitpad.ui.LiveModel;
+import app.digitpad.ui.PadRobot;
+import app.digitpad.ui.StrokeReaderWait;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +30,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import app.digitpad.ui.PadRobot;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -91,11 +92,7 @@ class PadViewTest {
     void drawnPenDigitsAreRecognizedWithBarsAndPreview(FxRobot robot) throws Exception {
         PadView view = robot.lookup("#pad-view").queryAs(PadView.class);
         Label readers = robot.lookup("#readers").queryAs(Label.class);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
-            try (LiveModel.Lease lease = window.services().liveModel().acquire().orElseThrow()) {
-                return lease.strokeReader().isPresent();
-            }
-        });
+        StrokeReaderWait.until(window.services().liveModel());
         for (int digit : new int[] {2, 4, 6}) {
             robot.type(KeyCode.ESCAPE);
             PadRobot.draw(robot, "#pad-canvas", sample(digit));

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import app.digitpad.ui.PadRobot;
+import app.digitpad.ui.StrokeReaderWait;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -65,11 +66,7 @@ class TeachViewTest {
             writer = PenDigits.read(in, "writer-theta-zeros.jsonl");
         }
         // the pad reads with the stroke reader too, once it has loaded: a sample it misreads then
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
-            try (LiveModel.Lease lease = window.services().liveModel().acquire().orElseThrow()) {
-                return lease.strokeReader().isPresent();
-            }
-        });
+        StrokeReaderWait.until(window.services().liveModel());
         // the clearest miss: drawn by the robot, a borderline one could come out either way
         PenDigit clearest = null;
         float lowest = 1;
