@@ -9,8 +9,8 @@ import app.digitpad.ml.eval.NotDigitRule;
 import app.digitpad.ml.eval.PenEvaluation;
 import app.digitpad.ml.model.DigitClassifier;
 import app.digitpad.ml.model.StrokeReader;
+import app.digitpad.ml.personal.HandwritingAdaptation;
 import app.digitpad.ml.train.Adaptation;
-import app.digitpad.ml.train.StrokeReaderAdaptation;
 import app.digitpad.preprocess.PenDigit;
 import app.digitpad.preprocess.PenDigits;
 import app.digitpad.preprocess.Stroke;
@@ -98,7 +98,6 @@ final class AdaptBench implements Callable<Integer>, ExpectsArguments {
         MnistData train = loader.train();
         MnistData test = loader.test();
         PenTrainingSet pen = PenTrainingSet.loadBundled();
-        List<PenDigit> penDigits = pen.digits();
         try (DigitClassifier parent = ModelArgument.load(model); StrokeReader reader = StrokesArgument.load(strokes, model)) {
             double mnistBefore = Evaluator.evaluate(parent, test).accuracy();
             out.printf("Model: %s%nWriters: %d in %s; adaptation: %d steps, peak lr %s, %d personal + %d replayed images a step%n",
@@ -119,14 +118,14 @@ final class AdaptBench implements Callable<Integer>, ExpectsArguments {
                     }
                     double before = readRight(parent, reader, rest);
                     long start = System.nanoTime();
-                    try (DigitClassifier adapted = new Adaptation(parent, corrections, train, test, pen, settings,
-                            Adaptation.Listener.NONE).run();
-                            StrokeReader adaptedReader = reader == null ? null
-                                    : new StrokeReaderAdaptation(reader, corrections, penDigits, settings).run()) {
+                    // as the app adapts: both readers
+                    try (HandwritingAdaptation.Result adapted = new HandwritingAdaptation(parent, reader, corrections, train, test,
+                            pen, settings, Adaptation.Listener.NONE).run()) {
                         long millis = (System.nanoTime() - start) / 1_000_000;
-                        double pictureOnly = reader == null ? Double.NaN : readRight(adapted, reader, rest);
-                        results.add(new WriterResult(writer.getKey(), rest.size(), before, readRight(adapted, adaptedReader, rest),
-                                pictureOnly, Evaluator.evaluate(adapted, test).accuracy(), millis));
+                        double pictureOnly = reader == null ? Double.NaN : readRight(adapted.model(), reader, rest);
+                        results.add(new WriterResult(writer.getKey(), rest.size(), before,
+                                readRight(adapted.model(), adapted.reader(), rest), pictureOnly,
+                                Evaluator.evaluate(adapted.model(), test).accuracy(), millis));
                     }
                 }
                 report(k, results, skipped, mnistBefore);

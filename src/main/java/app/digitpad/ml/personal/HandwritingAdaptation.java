@@ -19,10 +19,6 @@ import java.util.List;
  * answer, outvoting it. Cancellable between steps.
  */
 public final class HandwritingAdaptation {
-    /** Of the progress, the share the picture network's steps take; the stroke reader's are quicker. */
-    private static final int PICTURE_SHARE = 4;
-    private static final int SHARES = 5;
-
     /** The adapted model and its stroke reader (null if there was none to adapt). */
     public record Result(DigitClassifier model, StrokeReader reader) implements AutoCloseable {
         /** Saves both in one model file ({@link StrokeReader#inModel} reads the reader back). */
@@ -55,11 +51,12 @@ public final class HandwritingAdaptation {
      */
     public HandwritingAdaptation(DigitClassifier parent, StrokeReader reader, List<PenDigit> corrections, MnistData train,
             MnistData test, PenTrainingSet pen, Adaptation.Settings settings, Adaptation.Listener listener) {
-        int steps = settings.steps();
+        // progress: the steps taken, of all the steps of both
+        int total = settings.steps() + (reader == null ? 0 : StrokeReaderAdaptation.steps(settings));
         picture = new Adaptation(parent, corrections, train, test, pen, settings,
-                (step, total, loss) -> listener.onStep(step * PICTURE_SHARE, total * SHARES, loss));
-        path = reader == null ? null : new StrokeReaderAdaptation(reader, corrections, pen == null ? List.of() : pen.digits(), settings,
-                (step, total, loss) -> listener.onStep(steps * PICTURE_SHARE + step, steps * SHARES, loss));
+                (step, steps, loss) -> listener.onStep(step, total, loss));
+        path = reader == null ? null : new StrokeReaderAdaptation(reader, corrections, pen == null ? List.of() : pen.digits(),
+                settings, (step, steps, loss) -> listener.onStep(settings.steps() + step, total, loss));
     }
 
     /** How many of the samples the picture network learns from. */
@@ -74,7 +71,10 @@ public final class HandwritingAdaptation {
         }
     }
 
-    /** Adapts both readers; the caller owns the result. */
+    /**
+     * Adapts both readers, one after the other (DJL collects one gradient at a time); the caller owns
+     * the result.
+     */
     public Result run() throws Exception {
         DigitClassifier model = picture.run();
         try {

@@ -34,7 +34,8 @@ public final class StrokeReaderAdaptation {
      * @param corrections the person's drawings with their right answers; those that are not digits
      *     are left out (the stroke reader knows only digits)
      * @param replay pen digits to replay (the stroke reader's training split)
-     * @param settings the picture network's adaptation settings: steps, peak rate, personal and replayed per batch, seed
+     * @param settings the picture network's adaptation settings: peak rate, personal and replayed per batch,
+     *     seed; the steps are {@link #steps half of them}
      */
     public StrokeReaderAdaptation(StrokeReader parent, List<PenDigit> corrections, List<PenDigit> replay,
             Adaptation.Settings settings) {
@@ -61,6 +62,15 @@ public final class StrokeReaderAdaptation {
         return List.copyOf(kept);
     }
 
+    /**
+     * Half the picture network's steps, on batches like its: the stroke reader is a smaller network,
+     * and on the validation writers (`adapt-bench`, k = 3) it read them as well after 20 steps as
+     * after 40, in half the time.
+     */
+    public static int steps(Adaptation.Settings settings) {
+        return Math.max(1, settings.steps() / 2);
+    }
+
     /** Whether there is a digit among the corrections; without one, {@link #run} returns a plain copy. */
     public boolean hasDigits() {
         return !corrections.isEmpty();
@@ -80,11 +90,12 @@ public final class StrokeReaderAdaptation {
         try {
             SplittableRandom random = new SplittableRandom(settings.seed());
             Engine.getInstance().setRandomSeed((int) settings.seed());
+            int steps = steps(settings);
             int[] step = {0};
             Tracker rate = numUpdate -> (float) (settings.learningRate() * 0.5
-                    * (1 + Math.cos(Math.PI * Math.min(step[0], settings.steps()) / settings.steps())));
-            int replayed = replay.isEmpty() ? 0 : settings.replay();
-            int batch = settings.personal() + replayed;
+                    * (1 + Math.cos(Math.PI * Math.min(step[0], steps) / steps)));
+            int personal = settings.personal();
+            int batch = replay.isEmpty() ? personal : personal + settings.replay();
             StrokeAugmenter augmenter = new StrokeAugmenter(1);
             float[] paths = new float[batch * StrokePath.LENGTH];
             float[] labels = new float[batch];
@@ -92,22 +103,22 @@ public final class StrokeReaderAdaptation {
                             new SmoothedCrossEntropy(StrokeReaderTraining.Settings.DEFAULT.smoothing(), StrokeNet.CLASSES)));
                     TrainingStep stepper = new TrainingStep(new Shape(StrokePath.CHANNELS, StrokePath.POINTS))) {
                 trainer.initialize(new Shape(batch).addAll(StrokeNet.INPUT_SHAPE.slice(1)));
-                for (step[0] = 0; step[0] < settings.steps(); step[0]++) {
+                for (step[0] = 0; step[0] < steps; step[0]++) {
                     if (cancelled) {
                         throw new TrainingCancelledException(1, step[0] + 1);
                     }
                     for (int i = 0; i < batch; i++) {
-                        PenDigit d = i < settings.personal() ? corrections.get(random.nextInt(corrections.size()))
+                        PenDigit d = i < personal ? corrections.get(random.nextInt(corrections.size()))
                                 : replay.get(random.nextInt(replay.size()));
                         StrokePath.write(augmenter.augment(d.strokes(), random).strokes(), paths, i * StrokePath.LENGTH);
                         labels[i] = d.label();
                     }
                     TrainingStep.Result result = stepper.run(trainer, paths, labels, batch, StrokeNet.CLASSES);
-                    listener.onStep(step[0] + 1, settings.steps(), result.loss());
+                    listener.onStep(step[0] + 1, steps, result.loss());
                 }
             }
             if (cancelled) {
-                throw new TrainingCancelledException(1, settings.steps());
+                throw new TrainingCancelledException(1, steps);
             }
             done = true;
             return reader;
