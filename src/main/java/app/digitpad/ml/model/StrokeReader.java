@@ -171,6 +171,10 @@ public final class StrokeReader implements PathClassifier, AutoCloseable {
         if (bytes.length > MAX_FILE_BYTES) {
             throw new ModelFormatException(source + " is larger than any stroke reader (" + MAX_FILE_BYTES / (1 << 20) + " MB).");
         }
+        if (bytes.length >= 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4) {
+            throw new ModelFormatException(source + " is a zip file, such as a model (" + ModelFiles.EXTENSION
+                    + "), not a stroke reader (" + EXTENSION + ").");
+        }
         DataInputStream data = new DataInputStream(new ByteArrayInputStream(bytes));
         String header;
         int layout;

@@ -61,10 +61,18 @@ class StrokeReaderTest {
         ModelFormatException e = assertThrows(ModelFormatException.class, () -> StrokeReader.load(cut));
         assertTrue(e.getMessage().contains(cut.toString()) && e.getMessage().contains("end early"), e.getMessage());
 
-        Path model = dir.resolve("not-a-reader" + StrokeReader.EXTENSION);
-        Files.write(model, "PK\u0003\u0004 a zip, or anything else".getBytes());
-        e = assertThrows(ModelFormatException.class, () -> StrokeReader.load(model));
+        Path foreign = dir.resolve("not-a-reader" + StrokeReader.EXTENSION);
+        Files.write(foreign, "anything else, long enough for a header".getBytes());
+        e = assertThrows(ModelFormatException.class, () -> StrokeReader.load(foreign));
         assertTrue(e.getMessage().contains("is not a DigitPad stroke reader"), e.getMessage());
+
+        Path model = dir.resolve("model.dpmodel"); // a model given where a reader belongs
+        try (DigitClassifier classifier = ModelFiles.loadBundled()) {
+            ModelFiles.save(classifier, model);
+        }
+        e = assertThrows(ModelFormatException.class, () -> StrokeReader.load(model));
+        assertTrue(e.getMessage().contains(model.toString()) && e.getMessage().contains("is a zip file, such as a model"),
+                e.getMessage());
 
         Path longer = dir.resolve("longer" + StrokeReader.EXTENSION);
         byte[] extra = Arrays.copyOf(bytes, bytes.length + 8);
