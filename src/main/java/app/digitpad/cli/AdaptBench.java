@@ -98,14 +98,16 @@ final class AdaptBench implements Callable<Integer>, ExpectsArguments {
         MnistData train = loader.train();
         MnistData test = loader.test();
         PenTrainingSet pen = PenTrainingSet.loadBundled();
-        try (DigitClassifier parent = ModelArgument.load(model); StrokeReader reader = StrokesArgument.load(strokes, model)) {
+        try (DigitClassifier parent = ModelArgument.load(model);
+                StrokesArgument.Choice chosen = StrokesArgument.load(strokes, model)) {
+            StrokeReader reader = chosen.reader();
             double mnistBefore = Evaluator.evaluate(parent, test).accuracy();
             out.printf("Model: %s%nWriters: %d in %s; adaptation: %d steps, peak lr %s, %d personal + %d replayed images a step%n",
                     parent.metadata().summary(), writers.size(), file, settings.steps(), settings.learningRate(),
                     settings.personal(), settings.replay());
             out.printf("MNIST test before adapting: %.2f%%%n", mnistBefore * 100);
             out.println(reader == null ? "Read from the pictures alone (--strokes none)"
-                    : "Read jointly with the stroke reader (" + strokes + "), which is adapted too");
+                    : "Read jointly with the stroke reader (" + chosen.name() + "), which is adapted too");
             for (int k : ks) {
                 List<WriterResult> results = new ArrayList<>();
                 int skipped = 0;

@@ -74,7 +74,9 @@ final class AdaptCommand implements Callable<Integer>, ExpectsArguments {
             corrections.add(sample.asPenDigit());
         }
         MnistLoader loader = new MnistLoader(MnistSource.bundled());
-        try (DigitClassifier parent = ModelArgument.load(model); StrokeReader reader = StrokesArgument.load(strokes, model)) {
+        try (DigitClassifier parent = ModelArgument.load(model);
+                StrokesArgument.Choice chosen = StrokesArgument.load(strokes, model)) {
+            StrokeReader reader = chosen.reader();
             HandwritingAdaptation adaptation = new HandwritingAdaptation(parent, reader, corrections, loader.train(), loader.test(),
                     PenTrainingSet.loadBundled(), Adaptation.Settings.defaults().withSteps(steps), Adaptation.Listener.NONE);
             try (HandwritingAdaptation.Result adapted = adaptation.run()) {

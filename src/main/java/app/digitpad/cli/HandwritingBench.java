@@ -76,11 +76,13 @@ final class HandwritingBench implements Callable<Integer>, ExpectsArguments {
         List<PenDigit> digits = load(penFile);
         List<PenDigit> nonDigits = load(nonDigitsFile);
         MnistData mnist = new MnistLoader(MnistSource.bundled()).test();
-        try (DigitClassifier classifier = ModelArgument.load(model); StrokeReader reader = StrokesArgument.load(strokes, model)) {
+        try (DigitClassifier classifier = ModelArgument.load(model);
+                StrokesArgument.Choice chosen = StrokesArgument.load(strokes, model)) {
+            StrokeReader reader = chosen.reader();
             NotDigitRule rule = classifier.notDigitRule();
             out.println("Model: " + classifier.metadata().summary());
             out.println(reader == null ? "Pen digits read from their pictures alone (--strokes none)"
-                    : "Pen digits read jointly with the stroke reader (" + strokes + "); MNIST has no strokes");
+                    : "Pen digits read jointly with the stroke reader (" + chosen.name() + "); MNIST has no strokes");
             out.println(rule.canReject()
                     ? String.format("\"Not a digit\" when its probability is at least %.2f", rule.threshold())
                     : "This model has no \"not a digit\" answer (ten outputs): every flagged share is 0.");

@@ -86,14 +86,16 @@ final class PenDigitsCommand implements Callable<Integer>, ExpectsArguments {
                     .toList();
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (DigitClassifier classifier = ModelArgument.load(model); StrokeReader reader = StrokesArgument.load(strokes, model)) {
+        try (DigitClassifier classifier = ModelArgument.load(model);
+                StrokesArgument.Choice chosen = StrokesArgument.load(strokes, model)) {
+            StrokeReader reader = chosen.reader();
             PenEvaluation result = PenEvaluation.of(classifier, reader, classifier.notDigitRule(), samples, extent);
             out.printf("Model: %s%nPen samples: %,d digits%s from %s, drawn at %.0f%% of the pad, recognized with a %.2f px pen%n",
                     classifier.metadata().summary(), result.digits(),
                     result.nonDigits() > 0 ? String.format(" and %,d non-digits", result.nonDigits()) : "", file, extent * 100,
                     InkStyle.STROKE_WIDTH);
             out.println((reader == null ? "Read from the pictures alone (--strokes none)"
-                    : "Read jointly with the stroke reader (" + strokes + ")") + (backwards ? ", every sample drawn backwards" : ""));
+                    : "Read jointly with the stroke reader (" + chosen.name() + ")") + (backwards ? ", every sample drawn backwards" : ""));
             if (result.digits() > 0) {
                 ConfusionMatrix matrix = result.matrix();
                 out.printf("Accuracy: %.2f%% (%,d of %,d)%n", matrix.accuracy() * 100, matrix.correct(), matrix.total());

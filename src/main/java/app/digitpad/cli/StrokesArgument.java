@@ -22,14 +22,24 @@ final class StrokesArgument {
         return BUNDLED.equals(value) ? StrokeReader.loadBundled() : StrokeReader.load(Path.of(value));
     }
 
+    /** The reader chosen, null for 'none', and how to name it in a report. */
+    record Choice(StrokeReader reader, String name) implements AutoCloseable {
+        @Override
+        public void close() {
+            if (reader != null) {
+                reader.close();
+            }
+        }
+    }
+
     /** As {@link #load(String)}, but 'bundled' means the reader saved in {@code model}'s file when it holds one, as in the app. */
-    static StrokeReader load(String value, Path model) throws ModelFormatException {
+    static Choice load(String value, Path model) throws ModelFormatException {
         if (BUNDLED.equals(value) && !ModelArgument.isBundled(model)) {
             java.util.Optional<StrokeReader> own = StrokeReader.inModel(model);
             if (own.isPresent()) {
-                return own.get();
+                return new Choice(own.get(), "the one adapted with the model, saved in its file");
             }
         }
-        return load(value);
+        return new Choice(load(value), value);
     }
 }
