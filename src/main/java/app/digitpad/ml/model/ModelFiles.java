@@ -124,6 +124,12 @@ public final class ModelFiles {
         return fromBundle(ModelFiles::describe);
     }
 
+    /** The bytes of the stroke reader saved in a model file ({@link StrokeReader#inModel}), or null if it has none. */
+    static byte[] strokeReaderBytes(Path file) throws ModelFormatException {
+        return fromFile(file, (in, source) ->
+                ModelZip.read(in, source, metadata -> 0, ModelZip.Read.STROKE_READER).strokeReader());
+    }
+
     /** What reads a model file's stream; {@code source} names it in messages. */
     @FunctionalInterface
     private interface Reader<T> {

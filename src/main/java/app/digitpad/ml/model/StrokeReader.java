@@ -132,19 +132,12 @@ public final class StrokeReader implements PathClassifier, AutoCloseable {
      * adapts both readers), or empty if the model has none and reads with the bundled one.
      */
     public static java.util.Optional<StrokeReader> inModel(Path modelFile) throws ModelFormatException {
-        ModelZip.Contents contents;
-        try (InputStream in = Files.newInputStream(modelFile)) {
-            contents = ModelZip.read(in, modelFile.toString(), metadata -> 0, ModelZip.Read.STROKE_READER);
-        } catch (ModelFormatException e) {
-            throw e;
-        } catch (IOException e) {
-            throw new ModelFormatException("Model file " + modelFile + " cannot be read (" + ModelZip.oneLine(e.getMessage()) + ").", e);
-        }
-        if (contents.strokeReader() == null) {
+        byte[] bytes = ModelFiles.strokeReaderBytes(modelFile);
+        if (bytes == null) {
             return java.util.Optional.empty();
         }
         try {
-            return java.util.Optional.of(read(new ByteArrayInputStream(contents.strokeReader()), "the stroke reader in " + modelFile));
+            return java.util.Optional.of(read(new ByteArrayInputStream(bytes), "the stroke reader in " + modelFile));
         } catch (ModelFormatException e) {
             throw e;
         } catch (IOException e) {
