@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
             AdaptCommand.class,
             AdaptBench.class,
             HandwritingBench.class,
+            CrossValidateCommand.class,
             BenchCommand.class,
             SelfTestCommand.class,
             HelpCommand.class,
