@@ -35,14 +35,71 @@ class WritingConventionsTest {
     }
 
     @Test
-    void aZeroGetsAStraightSlashThroughItsMiddleAsLongAsTheOvalIsHigh() throws Exception {
+    void aZeroGetsAStraightSlashThroughItsMiddleOrALevelBarAcrossIt() throws Exception {
         Bounds oval = Bounds.of(digit(0));
         double height = height(digit(0));
-        for (Bounds slash : addedStrokes(0, 1)) {
-            assertTrue(slash.maxY() - slash.minY() >= height * 0.99, "reaches from the top to the bottom");
-            assertTrue(Math.abs(slash.midX() - oval.midX()) < 0.06 * height, "through the middle");
-            assertTrue(Math.abs(slash.midY() - oval.midY()) < 0.06 * height, "through the middle");
+        double width = oval.maxX() - oval.minX();
+        int slashes = 0;
+        int bars = 0;
+        for (Bounds mark : addedStrokes(0, 1)) {
+            if (mark.maxY() - mark.minY() >= height * 0.99) {
+                slashes++;
+                assertTrue(Math.abs(mark.midX() - oval.midX()) < 0.06 * height, "through the middle");
+                assertTrue(Math.abs(mark.midY() - oval.midY()) < 0.06 * height, "through the middle");
+            } else {
+                bars++;
+                // a theta's bar: from the left side to the right one, at most 12 degrees off level, about halfway down
+                assertTrue(mark.minX() <= oval.minX() && mark.maxX() >= oval.maxX(), "across the whole oval");
+                assertTrue(mark.maxY() - mark.minY() <= Math.tan(Math.toRadians(12)) * 1.6 * width + 1e-9, "nearly level");
+                assertTrue(Math.abs(mark.midY() - oval.midY()) <= 0.1 * height + 1e-9, "across the middle");
+            }
         }
+        assertTrue(slashes > bars && bars > 0, "mostly slashes, some bars: " + slashes + " / " + bars);
+    }
+
+    @Test
+    void aPlainOneGetsAShortFlagFromItsTopDownToTheLeft() throws Exception {
+        // a stick of a 1, drawn from the top down
+        List<Point> stem = new ArrayList<>();
+        for (int i = 0; i <= 20; i++) {
+            stem.add(new Point(100 + i * 0.5, 10 + i * 10));
+        }
+        List<Stroke> one = List.of(new Stroke(stem));
+        SplittableRandom random = new SplittableRandom(8);
+        int joined = 0;
+        for (int i = 0; i < 40; i++) {
+            List<Stroke> flagged = WritingConventions.add(one, 1, random);
+            List<Point> flag;
+            if (flagged.size() == 2) {
+                assertEquals(one.get(0), flagged.get(0), "the stem is kept");
+                flag = flagged.get(1).points();
+            } else {
+                joined++;
+                List<Point> points = flagged.get(0).points();
+                assertEquals(stem.subList(1, stem.size()), points.subList(points.size() - stem.size() + 1, points.size()),
+                        "drawn into the stem without lifting the pen");
+                flag = points.subList(0, points.size() - stem.size() + 1);
+            }
+            Point top = stem.get(0);
+            assertTrue(flag.stream().anyMatch(p -> Math.hypot(p.x() - top.x(), p.y() - top.y()) < 1e-6),
+                    "the flag meets the top of the stem");
+            Bounds b = Bounds.of(List.of(new Stroke(flag)));
+            double length = Math.hypot(b.maxX() - b.minX(), b.maxY() - b.minY());
+            assertTrue(b.maxX() <= top.x() + 1e-9 && b.minX() < top.x(), "to the left of the top");
+            assertTrue(length >= 0.12 * 200 - 1e-6 && length <= 0.45 * 200 * 1.05, "shorter than a 7's bar: " + length);
+            double drop = Math.toDegrees(Math.atan2(b.maxY() - top.y(), top.x() - b.minX()));
+            assertTrue(drop >= 24 && drop <= 66, "steeper than a 7's bar: " + drop);
+        }
+        assertTrue(joined > 10 && joined < 35, "in the same stroke or one of its own: " + joined);
+    }
+
+    @Test
+    void aOneWithMoreThanAStickIsLeftAsWritten() {
+        Stroke stem = new Stroke(List.of(new Point(0, 0), new Point(0, 100)));
+        List<Stroke> based = List.of(stem, new Stroke(List.of(new Point(-20, 100), new Point(20, 100))));
+        assertSame(based, WritingConventions.add(based, 1, new SplittableRandom(1)), "two strokes: it has a base or a flag");
+        List<Stroke> wide = List.of(new Stroke(List.of(new Point(0, 30), new Point(40, 0), new Point(40, 100))));
+        assertSame(wide, WritingConventions.add(wide, 1, new SplittableRandom(1)), "already flagged: wider than a stick");
     }
 
     @Test
@@ -92,12 +149,12 @@ class WritingConventionsTest {
 
     @Test
     void otherDigitsAreLeftAloneAndTheSameSeedGivesTheSameConvention() throws Exception {
-        for (int label : new int[] {1, 3, 4, 5, 6, 8, 9}) {
+        for (int label : new int[] {3, 4, 5, 6, 8, 9}) {
             assertFalse(WritingConventions.has(label));
             List<Stroke> strokes = digit(label);
             assertSame(strokes, WritingConventions.add(strokes, label, new SplittableRandom(5)));
         }
-        for (int label : new int[] {0, 2, 7}) {
+        for (int label : new int[] {0, 1, 2, 7}) {
             assertTrue(WritingConventions.has(label));
             assertEquals(WritingConventions.add(digit(label), label, new SplittableRandom(6)),
                     WritingConventions.add(digit(label), label, new SplittableRandom(6)));
