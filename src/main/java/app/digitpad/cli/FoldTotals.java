@@ -15,6 +15,8 @@ final class FoldTotals {
     private int digits;
     private int correct;
     private int flagged;
+    private int nonDigits;
+    private int nonDigitsFlagged;
 
     void add(PenEvaluation fold) {
         writers.addAll(fold.writers());
@@ -22,6 +24,16 @@ final class FoldTotals {
         digits += fold.digits();
         correct += fold.matrix().correct();
         flagged += fold.writers().stream().mapToInt(PenEvaluation.Writer::flagged).sum();
+        nonDigits += fold.nonDigits();
+        nonDigitsFlagged += (int) Math.round(fold.nonDigitsFlaggedShare() * fold.nonDigits());
+    }
+
+    int nonDigits() {
+        return nonDigits;
+    }
+
+    double nonDigitsFlaggedShare() {
+        return nonDigits == 0 ? 0 : (double) nonDigitsFlagged / nonDigits;
     }
 
     int digits() {

@@ -125,7 +125,7 @@ final class PenDigitsCommand implements Callable<Integer>, ExpectsArguments {
         return 0;
     }
 
-    private static void printMisreads(PrintWriter out, List<PenEvaluation.Misread> misreads) {
+    static void printMisreads(PrintWriter out, List<PenEvaluation.Misread> misreads) {
         out.printf("Misread digits: %d%n", misreads.size());
         for (PenEvaluation.Misread m : misreads) {
             out.printf("  %s (%s): %d read as %d, %.1f%%%s%n", m.id(), m.writer(), m.label(), m.answer(),

@@ -32,7 +32,7 @@ class CrossValidateCommandTest {
 
     @Test
     void eachFoldIsReadByModelsTrainedWithoutItsWritersAndTheFoldsAddUp() throws Exception {
-        // three writers' digits, each writer moved into the fold the test names, so both folds hold digits
+        // three writers' digits under new names; the names' hashes put them in both of the two folds
         List<String> digits = new ArrayList<>();
         String[] writers = {"test/a", "test/b", "test/c"};
         WriterFolds folds = new WriterFolds(2);
@@ -57,11 +57,14 @@ class CrossValidateCommandTest {
         String out = cli.out();
         int misread = 0;
         for (int fold = 0; fold < 2; fold++) {
-            Matcher line = Pattern.compile("fold " + (fold + 1) + "/2: (\\d+) writers?, (\\d+) digits: jointly [\\d.]+% \\((\\d+) misread\\)")
-                    .matcher(out);
-            assertTrue(line.find(), out);
-            assertEquals(perFold[fold], Integer.parseInt(line.group(2)), out);
-            misread += Integer.parseInt(line.group(3));
+            String name = "fold " + (fold + 1) + "/2: ";
+            Matcher training = Pattern.compile(name + "training without its \\d+ writers?, on (\\d+) pen digits").matcher(out);
+            assertTrue(training.find(), out);
+            assertEquals(digits.size() - perFold[fold], Integer.parseInt(training.group(1)), "only the other folds' digits: " + out);
+            Matcher read = Pattern.compile(name + "(\\d+) digits read jointly [\\d.]+% \\((\\d+) misread\\)").matcher(out);
+            assertTrue(read.find(), out);
+            assertEquals(perFold[fold], Integer.parseInt(read.group(1)), out);
+            misread += Integer.parseInt(read.group(2));
         }
         assertTrue(out.contains("All folds, " + digits.size() + " digits by 3 writers no model trained on"), out);
         assertTrue(out.contains("Misread digits: " + misread), out);

@@ -26,7 +26,7 @@ class WritingConventionsTest {
         SplittableRandom random = new SplittableRandom(seed);
         List<Bounds> added = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            List<Stroke> marked = WritingConventions.add(digit, label, random);
+            List<Stroke> marked = WritingConventions.PATHS.add(digit, label, random);
             assertEquals(digit.size() + 1, marked.size());
             assertEquals(digit, marked.subList(0, digit.size()), "the digit's own strokes are kept");
             added.add(Bounds.of(List.of(marked.get(digit.size()))));
@@ -68,7 +68,7 @@ class WritingConventionsTest {
         SplittableRandom random = new SplittableRandom(8);
         int joined = 0;
         for (int i = 0; i < 40; i++) {
-            List<Stroke> flagged = WritingConventions.add(one, 1, random);
+            List<Stroke> flagged = WritingConventions.PATHS.add(one, 1, random);
             List<Point> flag;
             if (flagged.size() == 2) {
                 assertEquals(one.get(0), flagged.get(0), "the stem is kept");
@@ -94,18 +94,40 @@ class WritingConventionsTest {
     }
 
     @Test
+    void aOneDrawnFromTheBottomUpGetsItsFlagAtTheEndOfTheStroke() {
+        List<Point> stem = new ArrayList<>();
+        for (int i = 20; i >= 0; i--) {
+            stem.add(new Point(100, 10 + i * 10));
+        }
+        List<Stroke> one = List.of(new Stroke(stem));
+        SplittableRandom random = new SplittableRandom(9);
+        int joined = 0;
+        for (int i = 0; i < 20; i++) {
+            List<Stroke> flagged = WritingConventions.PATHS.add(one, 1, random);
+            if (flagged.size() == 1) {
+                joined++;
+                List<Point> points = flagged.get(0).points();
+                assertEquals(stem.subList(0, stem.size() - 1), points.subList(0, stem.size() - 1), "the stem first");
+                Point afterTop = points.get(points.size() - 1);
+                assertTrue(afterTop.x() < 100 && afterTop.y() > 10, "then on from the top, down to the left");
+            }
+        }
+        assertTrue(joined > 0);
+    }
+
+    @Test
     void aOneWithMoreThanAStickIsLeftAsWritten() {
         Stroke stem = new Stroke(List.of(new Point(0, 0), new Point(0, 100)));
         List<Stroke> based = List.of(stem, new Stroke(List.of(new Point(-20, 100), new Point(20, 100))));
-        assertSame(based, WritingConventions.add(based, 1, new SplittableRandom(1)), "two strokes: it has a base or a flag");
+        assertSame(based, WritingConventions.PATHS.add(based, 1, new SplittableRandom(1)), "two strokes: it has a base or a flag");
         List<Stroke> wide = List.of(new Stroke(List.of(new Point(0, 30), new Point(40, 0), new Point(40, 100))));
-        assertSame(wide, WritingConventions.add(wide, 1, new SplittableRandom(1)), "already flagged: wider than a stick");
+        assertSame(wide, WritingConventions.PATHS.add(wide, 1, new SplittableRandom(1)), "already flagged: wider than a stick");
     }
 
     @Test
     void aTwoGetsALoopInTheSameStrokeAtItsLowerLeftCorner() throws Exception {
         List<Stroke> two = digit(2);
-        List<Stroke> looped = WritingConventions.add(two, 2, new SplittableRandom(3));
+        List<Stroke> looped = WritingConventions.PATHS.add(two, 2, new SplittableRandom(3));
         assertEquals(two.size(), looped.size(), "drawn without lifting the pen");
         int grown = -1;
         for (int s = 0; s < two.size(); s++) {
@@ -148,16 +170,35 @@ class WritingConventionsTest {
     }
 
     @Test
+    void thePictureNetworksConventionsLeaveOnesAsWrittenAndOnlySlashZeros() throws Exception {
+        assertFalse(WritingConventions.PICTURES.has(1));
+        List<Stroke> one = List.of(new Stroke(List.of(new Point(0, 0), new Point(2, 100))));
+        assertSame(one, WritingConventions.PICTURES.add(one, 1, new SplittableRandom(1)));
+        double height = height(digit(0));
+        SplittableRandom random = new SplittableRandom(1);
+        for (int i = 0; i < 20; i++) {
+            List<Stroke> marked = WritingConventions.PICTURES.add(digit(0), 0, random);
+            Bounds slash = Bounds.of(List.of(marked.get(marked.size() - 1)));
+            assertTrue(slash.maxY() - slash.minY() >= height * 0.99, "a slash from top to bottom, never a level bar");
+        }
+        for (int label : new int[] {2, 7}) {
+            assertTrue(WritingConventions.PICTURES.has(label));
+            assertEquals(WritingConventions.PATHS.add(digit(label), label, new SplittableRandom(6)),
+                    WritingConventions.PICTURES.add(digit(label), label, new SplittableRandom(6)), "the same loop and bar");
+        }
+    }
+
+    @Test
     void otherDigitsAreLeftAloneAndTheSameSeedGivesTheSameConvention() throws Exception {
         for (int label : new int[] {3, 4, 5, 6, 8, 9}) {
-            assertFalse(WritingConventions.has(label));
+            assertFalse(WritingConventions.PATHS.has(label));
             List<Stroke> strokes = digit(label);
-            assertSame(strokes, WritingConventions.add(strokes, label, new SplittableRandom(5)));
+            assertSame(strokes, WritingConventions.PATHS.add(strokes, label, new SplittableRandom(5)));
         }
         for (int label : new int[] {0, 1, 2, 7}) {
-            assertTrue(WritingConventions.has(label));
-            assertEquals(WritingConventions.add(digit(label), label, new SplittableRandom(6)),
-                    WritingConventions.add(digit(label), label, new SplittableRandom(6)));
+            assertTrue(WritingConventions.PATHS.has(label));
+            assertEquals(WritingConventions.PATHS.add(digit(label), label, new SplittableRandom(6)),
+                    WritingConventions.PATHS.add(digit(label), label, new SplittableRandom(6)));
         }
     }
 }

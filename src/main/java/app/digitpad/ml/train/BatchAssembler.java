@@ -26,7 +26,7 @@ final class BatchAssembler {
     static final double PEN_DIGITS = 0.25;
     static final double NON_DIGITS = 0.09375;
     static final double SCRIBBLES = 1 / 32.0;
-    /** Share of pen 0s, 2s and 7s drawn with a convention added ({@link WritingConventions}). */
+    /** Share of the pen digits that have a convention ({@link WritingConventions#has}) drawn with one added. */
     static final double CONVENTIONS = 0.35;
 
     private final MnistData mnist;
@@ -96,8 +96,8 @@ final class BatchAssembler {
         for (int i = 0; i < digits; i++) {
             PenDigit digit = pen.digits().get(random.nextInt(pen.digits().size()));
             List<Stroke> strokes = digit.strokes();
-            if (WritingConventions.has(digit.label()) && random.nextDouble() < CONVENTIONS) {
-                strokes = WritingConventions.add(strokes, digit.label(), random);
+            if (WritingConventions.PICTURES.has(digit.label()) && random.nextDouble() < CONVENTIONS) {
+                strokes = WritingConventions.PICTURES.add(strokes, digit.label(), random);
             }
             slot = addDrawing(strokes, digit.label(), images, labels, slot, random);
         }

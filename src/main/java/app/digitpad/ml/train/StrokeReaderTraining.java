@@ -18,8 +18,8 @@ import java.util.SplittableRandom;
 
 /**
  * Trains a {@link StrokeReader} on pen-written digits: every epoch sees each sample once, its
- * strokes distorted afresh ({@link StrokeAugmenter}) and some 0s, 2s and 7s written with a slash, loop
- * or bar ({@link WritingConventions}), as the picture network's pen digits are, some strokes drawn
+ * strokes distorted afresh ({@link StrokeAugmenter}) and some 0s, 1s, 2s and 7s written with a slash or
+ * bar, a flag, a loop or a bar ({@link WritingConventions#PATHS}: the picture network's and two more), some strokes drawn
  * the other way or in another order ({@link StrokeDirections}), with label smoothing, and
  * Adam on a one-cycle schedule. The per-batch step is the picture network's ({@link TrainingStep}).
  * Pen data is small (about 9,500 digits), so this takes a minute or two, on its own thread.
@@ -95,8 +95,8 @@ public final class StrokeReaderTraining {
                     for (int i = 0; i < count; i++) {
                         PenDigit sample = digits.get(order[start + i]);
                         List<Stroke> strokes = sample.strokes();
-                        if (WritingConventions.has(sample.label()) && random.nextDouble() < BatchAssembler.CONVENTIONS) {
-                            strokes = WritingConventions.add(strokes, sample.label(), random);
+                        if (WritingConventions.PATHS.has(sample.label()) && random.nextDouble() < BatchAssembler.CONVENTIONS) {
+                            strokes = WritingConventions.PATHS.add(strokes, sample.label(), random);
                         }
                         strokes = StrokeDirections.vary(strokes, REVERSED_STROKES, REVERSED_ORDER, random);
                         StrokePath.write(augmenter.augment(strokes, random).strokes(), paths, i * StrokePath.LENGTH);
