@@ -29,9 +29,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * How the shipped recipe reads writers it never saw, measured on many more writers than the
- * validation split holds: the pen training split is cut into folds by writer, and each fold is read
- * by a picture model and a stroke reader trained (as shipped) on MNIST and the other folds alone.
+ * How the shipped model's recipe, as this build trains it, reads writers it never saw, on many more
+ * writers than the validation split holds: the pen training split is cut into folds by writer, and
+ * each fold is read by a picture model and a stroke reader trained on MNIST and the other folds alone.
  */
 @Command(name = "cross-validate", sortOptions = false,
         description = {"The shipped recipe on writers it never saw: train without one fold of writers, read that fold.",

@@ -20,8 +20,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Adapting the shipped stroke reader to one writer: a writer whose 1s start with a long flag rising
- * into the top of the stem, in the same stroke (continental 1s, which the pen data has few of), is
+ * Adapting the shipped stroke reader to one writer: a writer whose 1s start with a long, nearly level
+ * flag rising into the top of the stem, in the same stroke (longer and flatter than the flags the
+ * reader learns, {@link app.digitpad.preprocess.WritingConventions#PATHS}: another writer's 7), is
  * often read as writing 7s; after a few corrections the reader reads that writer's other 1s, still reads
  * everyone else about as well, and the parent reader is untouched.
  */
@@ -72,8 +73,8 @@ class StrokeReaderAdaptationTest {
         if (top.y() > bounds.minY() + 0.2 * height) {
             return null;
         }
-        double angle = Math.toRadians(20 + random.nextDouble() * 15);
-        double length = height * (0.5 + random.nextDouble() * 0.15);
+        double angle = Math.toRadians(10 + random.nextDouble() * 12);
+        double length = height * (0.6 + random.nextDouble() * 0.15);
         List<Point> flagged = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             double t = i / 12.0;

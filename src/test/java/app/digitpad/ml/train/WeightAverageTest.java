@@ -61,13 +61,15 @@ class WeightAverageTest {
     /** Long runs average their weights, short ones (a one-epoch default run: 312 steps) do not. */
     @Test
     void onlyRunsOfAThousandStepsOrMoreAreAveraged() throws Exception {
+        // a rate an MLP learns at with batches of 4: at the default 0.025 it hardly learns, on some CPUs not at all
         TrainingConfig longRun = TrainingConfig.defaults().withArchitecture(Architecture.MLP).withBatchSize(4)
-                .withLimits(4 * WeightAverage.MIN_STEPS, 200);
+                .withLearningRate(0.003f).withLimits(4 * WeightAverage.MIN_STEPS, 200);
         TrainingRun run = new TrainingRun(longRun, TestData.train(), TestData.test(), TrainingListener.NONE);
         try (TrainingResult result = run.run()) {
             assertEquals(WeightAverage.MIN_STEPS, run.profile().batches());
             assertTrue(run.profile().nanos(LoopProfile.Phase.AVERAGE) > 0);
-            assertTrue(result.epochs().get(0).testAccuracy() > 0.5, "the averaged weights still classify");
+            assertTrue(result.epochs().get(0).testAccuracy() > 0.7,
+                    "the averaged weights still classify: " + result.epochs().get(0).testAccuracy());
         }
         TrainingRun shorter = new TrainingRun(longRun.withLimits(4 * (WeightAverage.MIN_STEPS - 1), 200),
                 TestData.train(), TestData.test(), TrainingListener.NONE);
