@@ -181,6 +181,15 @@ class WritingConventionsTest {
             Bounds slash = Bounds.of(List.of(marked.get(marked.size() - 1)));
             assertTrue(slash.maxY() - slash.minY() >= height * 0.99, "a slash from top to bottom, never a level bar");
         }
+        // the shipped picture model's recipe: a slashed 0 draws five random numbers, as before the bars came
+        // (seed 1's first draw, 0.57, would not be a bar's chance: PATHS would draw a sixth and fail this)
+        SplittableRandom used = new SplittableRandom(1);
+        SplittableRandom counted = new SplittableRandom(1);
+        WritingConventions.PICTURES.add(digit(0), 0, used);
+        for (int i = 0; i < 5; i++) {
+            counted.nextDouble();
+        }
+        assertEquals(counted.nextLong(), used.nextLong(), "no extra draw for the bar's chance");
         for (int label : new int[] {2, 7}) {
             assertTrue(WritingConventions.PICTURES.has(label));
             assertEquals(WritingConventions.PATHS.add(digit(label), label, new SplittableRandom(6)),

@@ -1,6 +1,7 @@
 package app.digitpad.ml.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -70,12 +71,14 @@ class WriterFoldsTest {
                 .map(d -> new PenDigit(d.id() + "x", d.writer(), PenDigit.NOT_A_DIGIT, d.strokes())).toList();
         WriterFolds folds = new WriterFolds(2);
         PenTrainingSet rest = folds.outside(new PenTrainingSet(digits, others), 0);
+        assertFalse(rest.digits().isEmpty());
+        assertEquals(folds.outside(digits, 0), rest.digits());
         assertEquals(writers(rest.digits()), writers(rest.nonDigits()));
         assertTrue(writers(rest.digits()).stream().allMatch(w -> folds.of(w) == 1));
     }
 
     @Test
-    void fewerThanTwoFoldsIsRefused() {
+    void aFoldCountOutsideTwoTo256IsRefused() {
         assertThrows(IllegalArgumentException.class, () -> new WriterFolds(1));
         assertThrows(IllegalArgumentException.class, () -> new WriterFolds(257));
     }

@@ -141,7 +141,7 @@ class TeachViewTest {
             assertNotSame(readerBefore, reader, "the pad reads with the adapted stroke reader");
             float[] path = reader.probabilities(List.of(strokes))[0];
             assertEquals(sample.label(), NotDigitRule.digit(path), "which reads the digit taught");
-            // the reader may already lean to the right digit (the picture network misread it): its doubt must shrink by a third
+            // the reader alone may already lean to the right digit (the joint reading misread it): its doubt must shrink by a third
             assertTrue(1 - path[sample.label()] < (1 - pathBefore) * 2 / 3,
                     "surer of it than before: " + pathBefore + " -> " + path[sample.label()]);
         }
