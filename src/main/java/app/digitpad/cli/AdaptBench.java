@@ -151,13 +151,13 @@ final class AdaptBench implements Callable<Integer>, ExpectsArguments {
         out.printf("read right, after:  mean %.2f%%  median %.2f%%  worst %.2f%%%n", meanAfter * 100, median(after) * 100,
                 after[0] * 100);
         out.printf("mean error after / before: %.2f (%.2f%% -> %.2f%%)%n",
-                meanBefore < 1 ? (1 - meanAfter) / (1 - meanBefore) : 0, (1 - meanBefore) * 100, (1 - meanAfter) * 100);
+                errorRatio(meanBefore, meanAfter), (1 - meanBefore) * 100, (1 - meanAfter) * 100);
         if (!Double.isNaN(results.get(0).pictureOnlyAdapted())) {
             double[] pictureOnly = results.stream().mapToDouble(WriterResult::pictureOnlyAdapted).sorted().toArray();
             double mean = Arrays.stream(pictureOnly).average().orElse(0);
             out.printf("read right after adapting the picture network alone (stroke reader as it was): mean %.2f%%  worst %.2f%%"
                     + "  (error after / before %.2f)%n", mean * 100, pictureOnly[0] * 100,
-                    meanBefore < 1 ? (1 - mean) / (1 - meanBefore) : 0);
+                    errorRatio(meanBefore, mean));
         }
         double[] mnist = results.stream().mapToDouble(WriterResult::mnistAfter).sorted().toArray();
         out.printf("MNIST test after: mean %.2f%%  lowest %.2f%% (before %.2f%%)%n", Arrays.stream(mnist).average().orElse(0) * 100,
@@ -230,4 +230,10 @@ final class AdaptBench implements Callable<Integer>, ExpectsArguments {
         }
         return samples.isEmpty() ? 0 : right / (double) samples.size();
     }
+
+    /** Mean error after adapting over mean error before (0 when nothing was misread before). */
+    private static double errorRatio(double readRightBefore, double readRightAfter) {
+        return readRightBefore < 1 ? (1 - readRightAfter) / (1 - readRightBefore) : 0;
+    }
+
 }

@@ -2,7 +2,6 @@ package app.digitpad.cli;
 
 import app.digitpad.ml.eval.PenEvaluation;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -23,9 +22,9 @@ final class FoldTotals {
         misreads.addAll(fold.misreads());
         digits += fold.digits();
         correct += fold.matrix().correct();
-        flagged += fold.writers().stream().mapToInt(PenEvaluation.Writer::flagged).sum();
+        flagged += fold.digitsFlagged();
         nonDigits += fold.nonDigits();
-        nonDigitsFlagged += (int) Math.round(fold.nonDigitsFlaggedShare() * fold.nonDigits());
+        nonDigitsFlagged += fold.nonDigitsFlagged();
     }
 
     int nonDigits() {
@@ -51,7 +50,7 @@ final class FoldTotals {
     /** Every writer, worst first. */
     List<PenEvaluation.Writer> writers() {
         List<PenEvaluation.Writer> sorted = new ArrayList<>(writers);
-        sorted.sort(Comparator.comparingDouble(PenEvaluation.Writer::accuracy).thenComparing(PenEvaluation.Writer::name));
+        sorted.sort(PenEvaluation.Writer.WORST_FIRST);
         return sorted;
     }
 

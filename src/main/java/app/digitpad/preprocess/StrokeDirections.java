@@ -36,7 +36,7 @@ public final class StrokeDirections {
         return List.copyOf(out);
     }
 
-    private static Stroke backwards(Stroke stroke) {
+    static Stroke backwards(Stroke stroke) {
         List<Point> points = new ArrayList<>(stroke.points());
         Collections.reverse(points);
         return new Stroke(points);

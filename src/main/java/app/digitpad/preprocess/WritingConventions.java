@@ -88,7 +88,7 @@ public enum WritingConventions {
         double bulge = length * random.nextDouble() * 0.15;
         Stroke flag = arc(peak.x() - length * Math.cos(angle), peak.y() + length * Math.sin(angle), peak.x(), peak.y(), bulge);
         if (random.nextDouble() < 0.4) {
-            return plus(strokes, random.nextBoolean() ? flag : reversed(flag));
+            return plus(strokes, random.nextBoolean() ? flag : StrokeDirections.backwards(flag));
         }
         List<Point> joined = new ArrayList<>(points.size() + 9);
         if (top < points.size() / 2) {
@@ -96,7 +96,7 @@ public enum WritingConventions {
             joined.addAll(points.subList(top + 1, points.size()));
         } else {
             joined.addAll(points.subList(0, top));
-            joined.addAll(reversed(flag).points());
+            joined.addAll(StrokeDirections.backwards(flag).points());
         }
         return List.of(new Stroke(joined));
     }
@@ -174,19 +174,8 @@ public enum WritingConventions {
         return new Stroke(points);
     }
 
-    private static Stroke reversed(Stroke stroke) {
-        List<Point> points = new ArrayList<>(stroke.points());
-        java.util.Collections.reverse(points);
-        return new Stroke(points);
-    }
-
     private static Stroke line(double x0, double y0, double x1, double y1) {
-        List<Point> points = new ArrayList<>(9);
-        for (int i = 0; i <= 8; i++) {
-            double t = i / 8.0;
-            points.add(new Point(x0 + (x1 - x0) * t, y0 + (y1 - y0) * t));
-        }
-        return new Stroke(points);
+        return arc(x0, y0, x1, y1, 0);
     }
 
     private static List<Stroke> plus(List<Stroke> strokes, Stroke extra) {

@@ -21,6 +21,8 @@ public final class PenEvaluation {
 
     /** One writer's digits: how many, how many read right, how many flagged. */
     public record Writer(String name, int digits, int correct, int flagged) {
+        public static final Comparator<Writer> WORST_FIRST = Comparator.comparingDouble(Writer::accuracy).thenComparing(Writer::name);
+
         public double accuracy() {
             return digits == 0 ? 0 : correct / (double) digits;
         }
@@ -132,6 +134,16 @@ public final class PenEvaluation {
     }
 
     /** Share of the digits answered "not a digit". */
+    /** Digits answered "not a digit". */
+    public int digitsFlagged() {
+        return digitsFlagged;
+    }
+
+    /** Non-digits answered "not a digit". */
+    public int nonDigitsFlagged() {
+        return nonDigitsFlagged;
+    }
+
     public double digitsFlaggedShare() {
         return digits() == 0 ? 0 : digitsFlagged / (double) digits();
     }
@@ -154,7 +166,7 @@ public final class PenEvaluation {
     public List<Writer> writers() {
         List<Writer> list = new ArrayList<>();
         writers.forEach((name, c) -> list.add(new Writer(name, c[0], c[1], c[2])));
-        list.sort(Comparator.comparingDouble(Writer::accuracy).thenComparing(Writer::name));
+        list.sort(Writer.WORST_FIRST);
         return list;
     }
 }

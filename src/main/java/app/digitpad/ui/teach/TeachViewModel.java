@@ -202,7 +202,7 @@ public final class TeachViewModel {
                 } catch (Exception | LinkageError e) {
                     adapted.close();
                     if (file != null) {
-                        Files.deleteIfExists(file); // nothing half-made is left to show up in the run history
+                        Files.deleteIfExists(file); // saved whole but unusable (warm-up failed): keep it out of the run history
                     }
                     throw e;
                 }
