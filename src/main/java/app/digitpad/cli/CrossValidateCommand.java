@@ -158,6 +158,8 @@ final class CrossValidateCommand implements Callable<Integer> {
         out.printf("All folds, %,d digits by %d writers no model trained on:%n", joint.digits(), joint.writers().size());
         out.printf("  read jointly        %.2f%% (%d misread)%n", joint.accuracy() * 100, joint.misreads().size());
         out.printf("  the pictures alone  %.2f%% (%d misread)%n", pictures.accuracy() * 100, pictures.misreads().size());
+        out.printf("  misread at least %.0f%% sure: jointly %d, the pictures alone %d%n", PenEvaluation.SURE * 100,
+                PenEvaluation.sureMisreads(joint.misreads()), PenEvaluation.sureMisreads(pictures.misreads()));
         out.printf("  answered \"not a digit\": digits %.2f%%, non-digits %.2f%% of %,d%n", joint.flaggedShare() * 100,
                 joint.nonDigitsFlaggedShare() * 100, joint.nonDigits());
         out.println("  read jointly, " + joint.writersUnder(WORST_WRITER_GOAL, NAMED_WRITERS));

@@ -33,10 +33,24 @@ class PenDigitsCommandTest {
         assertTrue(out.contains(id(relabelled) + " (" + writer(relabelled) + "): " + otherLabel(lines.get(1)) + " read as "
                 + label(lines.get(1))), out);
         assertFalse(out.contains(id(kept) + " ("), "a digit read right is not listed: " + out);
+        // the misread's own line gives its probability; it counts as a sure misread from 90% on
+        java.util.regex.Matcher answer = java.util.regex.Pattern.compile("read as \\d, ([\\d.]+)%(, and \"not a digit\")?").matcher(out);
+        assertTrue(answer.find(), out);
+        boolean sure = Double.parseDouble(answer.group(1)) >= 90 && answer.group(2) == null;
+        assertTrue(out.contains("Misread at least 90% sure: " + (sure ? "1 (50.00%" : "0 (0.00%")), out);
 
         CliRun plain = new CliRun();
         assertEquals(0, plain.run("pendigits", "bundled", "--file", file.toString()), plain.err());
         assertFalse(plain.out().contains("Misread digits"), "only when asked: " + plain.out());
+    }
+
+    @Test
+    void sureMisreadsAreTheUnflaggedOnesFromNinetyPercentOn() {
+        List<app.digitpad.ml.eval.PenEvaluation.Misread> misreads = List.of(
+                new app.digitpad.ml.eval.PenEvaluation.Misread("a", "w", 1, 7, 0.9f, false),
+                new app.digitpad.ml.eval.PenEvaluation.Misread("b", "w", 1, 7, 0.89f, false),
+                new app.digitpad.ml.eval.PenEvaluation.Misread("c", "w", 1, 7, 0.99f, true));
+        assertEquals(1, app.digitpad.ml.eval.PenEvaluation.sureMisreads(misreads));
     }
 
     private static List<String> sampleLines() throws IOException {

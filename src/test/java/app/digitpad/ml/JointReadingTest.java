@@ -3,9 +3,11 @@ package app.digitpad.ml;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.digitpad.ml.eval.JointReading;
 import app.digitpad.ml.eval.NotDigitRule;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class JointReadingTest {
@@ -23,10 +25,23 @@ class JointReadingTest {
         float[] path = row(10, 1, 0.9f, 7, 0.1f);
         float[] joint = JointReading.combine(picture, path);
         assertEquals(1, NotDigitRule.digit(joint));
-        // 0.4 * 0.9^w against 0.6 * 0.1^w, renormalized
-        double one = 0.4 * Math.pow(0.9, JointReading.PATH_WEIGHT);
-        double seven = 0.6 * Math.pow(0.1, JointReading.PATH_WEIGHT);
+        // 0.4^v * 0.9^w against 0.6^v * 0.1^w, renormalized
+        double one = Math.pow(0.4, JointReading.PICTURE_WEIGHT) * Math.pow(0.9, JointReading.PATH_WEIGHT);
+        double seven = Math.pow(0.6, JointReading.PICTURE_WEIGHT) * Math.pow(0.1, JointReading.PATH_WEIGHT);
         assertEquals(one / (one + seven), joint[1], 1e-6);
+    }
+
+    @Test
+    void readersThatAgreeAreSurerTogetherThanEitherAloneButNotCertain() {
+        float[] picture = new float[10];
+        float[] path = new float[10];
+        Arrays.fill(picture, 0.1f / 9);
+        Arrays.fill(path, 0.1f / 9);
+        picture[3] = 0.9f;
+        path[3] = 0.9f;
+        float[] joint = JointReading.combine(picture, path);
+        assertEquals(3, NotDigitRule.digit(joint));
+        assertTrue(joint[3] > 0.9f && joint[3] < 0.995f, "joint " + joint[3]);
     }
 
     @Test

@@ -2,18 +2,23 @@ package app.digitpad.ml.eval;
 
 /**
  * One answer from two readers of the same drawing: the picture network and the stroke reader
- * (which reads the pen's path). Each digit's probability is the picture's times the stroke
- * reader's to the power {@link #PATH_WEIGHT} (renormalized): a digit wins when both find it
- * plausible, so a confident mistake of one reader is outvoted when the other is sure of the right
- * digit. The stroke reader's probabilities are squared because they are softer than its record:
- * it is trained with label smoothing and dropout. Weights of 1, 1.5, 2, 2.5 and 3 were compared on
- * writers neither reader had seen ({@code digitpad cross-validate}); 1 misread the most, 2 to 3
- * about equally few. The picture network alone decides "not a digit" (the stroke reader knows only
- * digits): its eleventh output is kept as it is, and the digits share the rest.
+ * (which reads the pen's path). Each digit's probability is the picture's to the power
+ * {@link #PICTURE_WEIGHT} times the stroke reader's to the power {@link #PATH_WEIGHT}, renormalized:
+ * a digit wins when both find it plausible, so a confident mistake of one reader is outvoted when
+ * the other is sure of the right digit. The stroke reader has twice the picture's say because its
+ * probabilities are softer than its record (it is trained with label smoothing and dropout); the
+ * powers add up to 1.5, not 2, because two readers of one drawing are not independent witnesses, and
+ * a plain product was surer than it was right. Both were chosen on writers neither reader had seen
+ * ({@code digitpad cross-validate}'s folds): the ratio by the misreads, the sum by how well the
+ * probabilities matched how often the answer was right. The picture network alone decides "not a
+ * digit" (the stroke reader knows only digits): its eleventh output is kept as it is, and the digits
+ * share the rest.
  */
 public final class JointReading {
-    /** The exponent of the stroke reader's probabilities; the picture's is 1. */
-    public static final double PATH_WEIGHT = 2.0;
+    /** The exponent of the picture network's digit probabilities. */
+    public static final double PICTURE_WEIGHT = 0.5;
+    /** The exponent of the stroke reader's probabilities. */
+    public static final double PATH_WEIGHT = 1.0;
 
     private JointReading() {}
 
@@ -31,7 +36,7 @@ public final class JointReading {
         double[] product = new double[NotDigitRule.DIGITS];
         for (int d = 0; d < NotDigitRule.DIGITS; d++) {
             digits += picture[d];
-            product[d] = picture[d] * Math.pow(path[d], PATH_WEIGHT);
+            product[d] = Math.pow(picture[d], PICTURE_WEIGHT) * Math.pow(path[d], PATH_WEIGHT);
         }
         double sum = 0;
         for (double p : product) {

@@ -34,6 +34,9 @@ public final class PenEvaluation {
      */
     public record Misread(String id, String writer, int label, int answer, float probability, boolean flagged) {}
 
+    /** How sure a wrong answer must be to count as a confident one: the pad shows it as a plain digit. */
+    public static final double SURE = 0.9;
+
     private final ConfusionMatrix matrix = new ConfusionMatrix();
     private final List<Misread> misreads = new ArrayList<>();
     private final Map<String, int[]> writers = new LinkedHashMap<>();
@@ -158,6 +161,14 @@ public final class PenEvaluation {
     }
 
     /** The digits read as another digit, in the order of the samples. */
+    /**
+     * The misreads answered at least {@link #SURE} sure and not flagged "not a digit": the wrong
+     * answers a user is given with confidence, the kind "Not a digit?" or a doubtful bar should replace.
+     */
+    public static long sureMisreads(List<Misread> misreads) {
+        return misreads.stream().filter(m -> !m.flagged() && m.probability() >= (float) SURE).count();
+    }
+
     public List<Misread> misreads() {
         return List.copyOf(misreads);
     }
