@@ -69,6 +69,7 @@ class CrossValidateCommandTest {
         assertTrue(out.contains("All folds, " + digits.size() + " digits by 3 writers no model trained on"), out);
         assertTrue(out.contains("Misread digits: " + misread), out);
         assertTrue(out.contains("writers under 96%: "), out);
+        PenDigitsCommandTest.assertSureMisreadsMatchTheList(out, "misread at least 90% sure: jointly ");
     }
 
     @Test

@@ -6,11 +6,10 @@ package app.digitpad.ml.eval;
  * {@link #PICTURE_WEIGHT} times the stroke reader's to the power {@link #PATH_WEIGHT}, renormalized:
  * a digit wins when both find it plausible, so a confident mistake of one reader is outvoted when
  * the other is sure of the right digit. The stroke reader has twice the picture's say because its
- * probabilities are softer than its record (it is trained with label smoothing and dropout); the
- * powers add up to 1.5, not 2, because two readers of one drawing are not independent witnesses, and
- * a plain product was surer than it was right. Both were chosen on writers neither reader had seen
- * ({@code digitpad cross-validate}'s folds): the ratio by the misreads, the sum by how well the
- * probabilities matched how often the answer was right. The picture network alone decides "not a
+ * probabilities are softer than its record (it is trained with label smoothing and dropout). The
+ * powers are kept small because two readers of one drawing are not independent witnesses: a plain
+ * product of their probabilities was surer than it was right on writers neither reader had seen
+ * ({@code digitpad cross-validate}'s folds). The picture network alone decides "not a
  * digit" (the stroke reader knows only digits): its eleventh output is kept as it is, and the digits
  * share the rest.
  */

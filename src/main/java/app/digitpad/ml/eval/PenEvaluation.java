@@ -34,7 +34,7 @@ public final class PenEvaluation {
      */
     public record Misread(String id, String writer, int label, int answer, float probability, boolean flagged) {}
 
-    /** How sure a wrong answer must be to count as a confident one: the pad shows it as a plain digit. */
+    /** How sure a wrong answer must be to count as a confident one: a big digit and a nearly full bar. */
     public static final double SURE = 0.9;
 
     private final ConfusionMatrix matrix = new ConfusionMatrix();
@@ -160,15 +160,16 @@ public final class PenEvaluation {
         return nonDigits == 0 ? 0 : nonDigitsFlagged / (double) nonDigits;
     }
 
-    /** The digits read as another digit, in the order of the samples. */
     /**
      * The misreads answered at least {@link #SURE} sure and not flagged "not a digit": the wrong
-     * answers a user is given with confidence, the kind "Not a digit?" or a doubtful bar should replace.
+     * answers a user has no reason to doubt. ({@code (float)}: the probabilities are floats, and 0.9f
+     * is a little under 0.9.)
      */
     public static long sureMisreads(List<Misread> misreads) {
         return misreads.stream().filter(m -> !m.flagged() && m.probability() >= (float) SURE).count();
     }
 
+    /** The digits read as another digit, in the order of the samples. */
     public List<Misread> misreads() {
         return List.copyOf(misreads);
     }
