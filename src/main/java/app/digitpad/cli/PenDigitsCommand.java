@@ -99,9 +99,9 @@ final class PenDigitsCommand implements Callable<Integer>, ExpectsArguments {
             if (result.digits() > 0) {
                 ConfusionMatrix matrix = result.matrix();
                 out.printf("Accuracy: %.2f%% (%,d of %,d)%n", matrix.accuracy() * 100, matrix.correct(), matrix.total());
-                out.printf("Misread at least %.0f%% sure: %d (%.2f%% of the digits)%n", PenEvaluation.SURE * 100,
-                        PenEvaluation.sureMisreads(result.misreads()),
-                        100.0 * PenEvaluation.sureMisreads(result.misreads()) / result.digits());
+                long sure = PenEvaluation.sureMisreads(result.misreads());
+                out.printf("Misread at least %.0f%% sure: %d (%.2f%% of the digits)%n", PenEvaluation.SURE * 100, sure,
+                        100.0 * sure / result.digits());
                 out.printf("Digits answered \"not a digit\": %.2f%%%s%n", result.digitsFlaggedShare() * 100,
                         classifier.notDigitRule().canReject() ? "" : " (this model cannot answer that)");
                 StringBuilder perDigit = new StringBuilder("Per digit:");

@@ -4,12 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.digitpad.ml.eval.PenEvaluation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,11 +45,11 @@ class PenDigitsCommandTest {
 
     @Test
     void sureMisreadsAreTheUnflaggedOnesFromNinetyPercentOn() {
-        List<app.digitpad.ml.eval.PenEvaluation.Misread> misreads = List.of(
-                new app.digitpad.ml.eval.PenEvaluation.Misread("a", "w", 1, 7, 0.9f, false),
-                new app.digitpad.ml.eval.PenEvaluation.Misread("b", "w", 1, 7, 0.89f, false),
-                new app.digitpad.ml.eval.PenEvaluation.Misread("c", "w", 1, 7, 0.99f, true));
-        assertEquals(1, app.digitpad.ml.eval.PenEvaluation.sureMisreads(misreads));
+        List<PenEvaluation.Misread> misreads = List.of(
+                new PenEvaluation.Misread("a", "w", 1, 7, 0.9f, false),
+                new PenEvaluation.Misread("b", "w", 1, 7, 0.89f, false),
+                new PenEvaluation.Misread("c", "w", 1, 7, 0.99f, true));
+        assertEquals(1, PenEvaluation.sureMisreads(misreads));
     }
 
     /**
@@ -54,7 +57,7 @@ class PenDigitsCommandTest {
      * flagged; one printed as "90.0%" may be just under, so it may count either way.
      */
     static void assertSureMisreadsMatchTheList(String out, String prefix) {
-        java.util.regex.Matcher line = java.util.regex.Pattern.compile(" read as \\d, ([\\d.]+)%(, and \"not a digit\")?").matcher(out);
+        Matcher line = Pattern.compile(" read as \\d, ([\\d.]+)%(, and \"not a digit\")?").matcher(out);
         int sure = 0;
         int edge = 0;
         while (line.find()) {
@@ -67,7 +70,7 @@ class PenDigitsCommandTest {
                 }
             }
         }
-        java.util.regex.Matcher count = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(prefix) + "(\\d+)").matcher(out);
+        Matcher count = Pattern.compile(Pattern.quote(prefix) + "(\\d+)").matcher(out);
         assertTrue(count.find(), out);
         int printed = Integer.parseInt(count.group(1));
         assertTrue(printed >= sure && printed <= sure + edge, printed + " sure misreads, the list has " + sure + " (+" + edge + "): " + out);
