@@ -126,7 +126,7 @@ final class CrossValidateCommand implements Callable<Integer> {
                 out.flush();
                 long start = System.nanoTime();
                 try (TrainingResult result = stopper.run(new TrainingRun(config, train, test, rest, TrainingListener.NONE));
-                        StrokeReader reader = stopper.train(new StrokeReaderTraining(), rest.digits(), strokeSettings())) {
+                        StrokeReader reader = stopper.train(new StrokeReaderTraining(), rest.all(), strokeSettings())) {
                     List<PenDigit> read = new ArrayList<>(held);
                     read.addAll(cut.in(pen.nonDigits(), fold));
                     DigitClassifier classifier = result.classifier();
@@ -160,8 +160,9 @@ final class CrossValidateCommand implements Callable<Integer> {
         out.printf("  the pictures alone  %.2f%% (%d misread)%n", pictures.accuracy() * 100, pictures.misreads().size());
         out.printf("  misread at least %.0f%% sure: jointly %d, the pictures alone %d%n", PenEvaluation.SURE * 100,
                 PenEvaluation.sureMisreads(joint.misreads()), PenEvaluation.sureMisreads(pictures.misreads()));
-        out.printf("  answered \"not a digit\": digits %.2f%%, non-digits %.2f%% of %,d%n", joint.flaggedShare() * 100,
-                joint.nonDigitsFlaggedShare() * 100, joint.nonDigits());
+        out.printf("  answered \"not a digit\": digits %.2f%%, non-digits %.2f%% of %,d (the pictures alone: %.2f%%, %.2f%%)%n",
+                joint.flaggedShare() * 100, joint.nonDigitsFlaggedShare() * 100, joint.nonDigits(), pictures.flaggedShare() * 100,
+                pictures.nonDigitsFlaggedShare() * 100);
         out.println("  read jointly, " + joint.writersUnder(WORST_WRITER_GOAL, NAMED_WRITERS));
         out.println("  most common misreads (jointly): " + joint.commonMisreads(NAMED_MISREADS));
         if (misreads) {

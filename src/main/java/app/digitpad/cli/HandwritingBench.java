@@ -81,15 +81,16 @@ final class HandwritingBench implements Callable<Integer>, ExpectsArguments {
             StrokeReader reader = chosen.reader();
             NotDigitRule rule = classifier.notDigitRule();
             out.println("Model: " + classifier.metadata().summary());
-            out.println(reader == null ? "Pen digits read from their pictures alone (--strokes none)"
-                    : "Pen digits read jointly with the stroke reader (" + chosen.name() + "); MNIST has no strokes");
+            out.println(reader == null ? "Pen digits, non-digits and scribbles read from their pictures alone (--strokes none)"
+                    : "Pen digits, non-digits and scribbles read jointly with the stroke reader (" + chosen.name()
+                            + "); MNIST has no strokes");
             out.println(rule.canReject()
                     ? String.format("\"Not a digit\" when its probability is at least %.2f", rule.threshold())
                     : "This model has no \"not a digit\" answer (ten outputs): every flagged share is 0.");
             PenEvaluation pen = PenEvaluation.of(classifier, reader, rule, digits, 0.7);
             PenEvaluation.Writer worst = pen.writers().get(0);
-            PenEvaluation others = PenEvaluation.of(classifier, rule, nonDigits, 0.7);
-            double scribbles = PenEvaluation.flaggedShare(classifier, rule, ScribbleGenerator.set(SCRIBBLE_SEED, scribbleCount));
+            PenEvaluation others = PenEvaluation.of(classifier, reader, rule, nonDigits, 0.7);
+            double scribbles = PenEvaluation.flaggedShare(classifier, reader, rule, ScribbleGenerator.set(SCRIBBLE_SEED, scribbleCount));
             Evaluation test = Evaluator.evaluate(classifier, mnist);
             double low = 1;
             double high = 0;
@@ -127,8 +128,8 @@ final class HandwritingBench implements Callable<Integer>, ExpectsArguments {
     private void thresholds(DigitClassifier classifier, StrokeReader reader, List<PenDigit> digits, List<PenDigit> nonDigits, MnistData mnist,
             int scribbleCount) throws Exception {
         float[][] pen = PenEvaluation.classify(classifier, reader, drawings(digits));
-        float[][] others = PenEvaluation.classify(classifier, drawings(nonDigits));
-        float[][] scribbles = PenEvaluation.classify(classifier, ScribbleGenerator.set(SCRIBBLE_SEED, scribbleCount));
+        float[][] others = PenEvaluation.classify(classifier, reader, drawings(nonDigits));
+        float[][] scribbles = PenEvaluation.classify(classifier, reader, ScribbleGenerator.set(SCRIBBLE_SEED, scribbleCount));
         float[][] test = new float[mnist.size()][];
         Evaluation evaluation = Evaluator.evaluate(classifier, mnist);
         for (int i = 0; i < test.length; i++) {

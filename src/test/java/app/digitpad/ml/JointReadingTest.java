@@ -66,6 +66,32 @@ class JointReadingTest {
     }
 
     @Test
+    void notADigitIsBothReadersCallWithTheReaderHavingTwiceTheSay() {
+        float[] picture = row(11, 2, 0.3f, 10, 0.7f);
+        float[] path = row(11, 2, 0.8f, 10, 0.2f);
+        float[] joint = JointReading.combine(picture, path);
+        // log-odds: a third of the picture's plus two thirds of the reader's
+        double z = Math.log(0.7 / 0.3) / 3 + 2 * Math.log(0.2 / 0.8) / 3;
+        assertEquals(1 / (1 + Math.exp(-z)), joint[NotDigitRule.NOT_A_DIGIT], 1e-6);
+        assertTrue(joint[NotDigitRule.NOT_A_DIGIT] < 0.5f, "the reader's digit outweighs the picture's doubt");
+        float sum = 0;
+        for (float p : joint) {
+            sum += p;
+        }
+        assertEquals(1, sum, 1e-6);
+        assertEquals(2, NotDigitRule.digit(joint));
+        float[] agree = JointReading.combine(row(11, 4, 0.4f, 10, 0.6f), row(11, 4, 0.4f, 10, 0.6f));
+        assertEquals(0.6f, agree[NotDigitRule.NOT_A_DIGIT], 1e-6, "two readers that agree keep their probability");
+    }
+
+    @Test
+    void aTenOutputPictureNetworkNeverSaysNotADigit() {
+        float[] joint = JointReading.combine(row(10, 3, 1f), row(11, 3, 0.1f, 10, 0.9f));
+        assertEquals(10, joint.length);
+        assertEquals(1, joint[3], 1e-6);
+    }
+
+    @Test
     void readersWithNoDigitInCommonLeaveThePicturesAnswer() {
         float[] picture = row(10, 4, 1f);
         float[] path = row(10, 9, 1f);
@@ -74,7 +100,8 @@ class JointReadingTest {
 
     @Test
     void rowsMustMatch() {
-        assertThrows(IllegalArgumentException.class, () -> JointReading.combine(new float[10], new float[11]));
+        assertThrows(IllegalArgumentException.class, () -> JointReading.combine(new float[10], new float[9]));
+        assertThrows(IllegalArgumentException.class, () -> JointReading.combine(new float[12], new float[11]));
         assertThrows(IllegalArgumentException.class,
                 () -> JointReading.combine(new float[][] {new float[10]}, new float[0][]));
     }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 
@@ -31,6 +32,13 @@ public record PenTrainingSet(List<PenDigit> digits, List<PenDigit> nonDigits) {
         }
         digits = List.copyOf(digits);
         nonDigits = List.copyOf(nonDigits);
+    }
+
+    /** The digits, then the non-digits. */
+    public List<PenDigit> all() {
+        List<PenDigit> all = new ArrayList<>(digits);
+        all.addAll(nonDigits);
+        return all;
     }
 
     /** The sets shipped inside the app. */

@@ -9,43 +9,59 @@ package app.digitpad.ml.eval;
  * probabilities are softer than its record (it is trained with label smoothing and dropout). The
  * powers are kept small because two readers of one drawing are not independent witnesses: a plain
  * product of their probabilities was surer than it was right on writers neither reader had seen
- * ({@code digitpad cross-validate}'s folds). The picture network alone decides "not a
- * digit" (the stroke reader knows only digits): its eleventh output is kept as it is, and the digits
- * share the rest.
+ * ({@code digitpad cross-validate}'s folds).
+ *
+ * <p>"Not a digit" is a yes-or-no question both readers answer: its log-odds are the readers'
+ * log-odds weighted with the same 1:2 say ({@link #NOT_A_DIGIT_PATH_SHARE}). The weights sum to one,
+ * so the joint answer stays on the scale the model's threshold was chosen on (MNIST has no pen paths:
+ * the picture decides alone there). A ten-output picture network never says "not a digit", and a
+ * stroke reader saved before it learnt to leaves the question to the picture.
  */
 public final class JointReading {
     /** The exponent of the picture network's digit probabilities. */
     public static final double PICTURE_WEIGHT = 0.5;
     /** The exponent of the stroke reader's probabilities. */
     public static final double PATH_WEIGHT = 1.0;
+    /** The stroke reader's share of the "not a digit" log-odds; the picture has the rest. */
+    public static final double NOT_A_DIGIT_PATH_SHARE = PATH_WEIGHT / (PICTURE_WEIGHT + PATH_WEIGHT);
+
+    private static final double CLAMP = 1e-7;
 
     private JointReading() {}
 
     /**
      * @param picture the picture network's probabilities: 10 digits, or 11 with "not a digit"
-     * @param path the stroke reader's probabilities of the 10 digits
+     * @param path the stroke reader's probabilities: 10 digits, or 11 with "not a digit"
      * @return a row shaped like {@code picture}
      */
     public static float[] combine(float[] picture, float[] path) {
-        if (path.length != NotDigitRule.DIGITS || picture.length < NotDigitRule.DIGITS) {
-            throw new IllegalArgumentException("expected 10 digit probabilities from the stroke reader and 10 or 11 from the picture");
+        if (!digitsOrEleven(path) || !digitsOrEleven(picture)) {
+            throw new IllegalArgumentException("expected 10 or 11 probabilities from each reader, not "
+                    + picture.length + " and " + path.length);
         }
         float[] out = picture.clone();
-        double digits = 0;
+        double notADigit = 0;
+        if (picture.length > NotDigitRule.DIGITS) {
+            notADigit = path.length > NotDigitRule.DIGITS
+                    ? logistic((1 - NOT_A_DIGIT_PATH_SHARE) * logit(picture[NotDigitRule.NOT_A_DIGIT])
+                            + NOT_A_DIGIT_PATH_SHARE * logit(path[NotDigitRule.NOT_A_DIGIT]))
+                    : picture[NotDigitRule.NOT_A_DIGIT];
+            out[NotDigitRule.NOT_A_DIGIT] = (float) notADigit;
+        }
+        double pictureDigits = 0;
         double[] product = new double[NotDigitRule.DIGITS];
         for (int d = 0; d < NotDigitRule.DIGITS; d++) {
-            digits += picture[d];
+            pictureDigits += picture[d];
             product[d] = Math.pow(picture[d], PICTURE_WEIGHT) * Math.pow(path[d], PATH_WEIGHT);
         }
         double sum = 0;
         for (double p : product) {
             sum += p;
         }
-        if (!(sum > 0)) { // the readers rule out each other's every digit: the picture's answer stands
-            return out;
-        }
+        boolean disjoint = !(sum > 0); // the readers rule out each other's every digit: the picture's digits stand
         for (int d = 0; d < NotDigitRule.DIGITS; d++) {
-            out[d] = (float) (product[d] / sum * digits);
+            double share = disjoint ? (pictureDigits > 0 ? picture[d] / pictureDigits : 0) : product[d] / sum;
+            out[d] = (float) (share * (1 - notADigit));
         }
         return out;
     }
@@ -60,5 +76,18 @@ public final class JointReading {
             out[i] = JointReading.combine(picture[i], path[i]);
         }
         return out;
+    }
+
+    private static boolean digitsOrEleven(float[] row) {
+        return row.length == NotDigitRule.DIGITS || row.length == NotDigitRule.DIGITS + 1;
+    }
+
+    private static double logit(float p) {
+        double q = Math.min(Math.max(p, CLAMP), 1 - CLAMP);
+        return Math.log(q / (1 - q));
+    }
+
+    private static double logistic(double z) {
+        return 1 / (1 + Math.exp(-z));
     }
 }

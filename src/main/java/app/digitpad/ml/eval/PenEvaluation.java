@@ -67,11 +67,14 @@ public final class PenEvaluation {
         return result;
     }
 
-    /** Share of the drawings (all non-digits, e.g. scribbles) the rule flags. */
-    public static double flaggedShare(BatchClassifier classifier, NotDigitRule rule, List<List<Stroke>> drawings)
-            throws Exception {
+    /**
+     * Share of the drawings (all non-digits, e.g. scribbles) the rule flags, read by the picture network
+     * alone or, if {@code paths} is not null, jointly with the stroke reader.
+     */
+    public static double flaggedShare(BatchClassifier classifier, PathClassifier paths, NotDigitRule rule,
+            List<List<Stroke>> drawings) throws Exception {
         int flagged = 0;
-        for (float[] row : classify(classifier, null, drawings)) {
+        for (float[] row : classify(classifier, paths, drawings)) {
             flagged += rule.flags(row) ? 1 : 0;
         }
         return drawings.isEmpty() ? 0 : flagged / (double) drawings.size();

@@ -45,21 +45,27 @@ public final class StrokeReader implements PathClassifier, AutoCloseable {
     static final int MAX_FILE_BYTES = 4 << 20;
 
     private final Model model;
+    private final int classes;
     private final Predictor<float[], float[][]> predictor;
 
-    /** Takes ownership of {@code model}, whose block is a {@link StrokeNet}. */
-    public StrokeReader(Model model) {
+    /** Takes ownership of {@code model}, whose block is a {@link StrokeNet} with {@code classes} outputs. */
+    public StrokeReader(Model model, int classes) {
         this.model = model;
-        this.predictor = model.newPredictor(new PathTranslator());
+        this.classes = classes;
+        this.predictor = model.newPredictor(new PathTranslator(classes));
     }
 
     /** A new, untrained reader (to train), its parameters initialized. */
     public static StrokeReader untrained() {
+        return untrained(StrokeNet.CLASSES);
+    }
+
+    private static StrokeReader untrained(int classes) {
         Model model = Model.newInstance("stroke-reader");
         try {
-            model.setBlock(StrokeNet.build());
+            model.setBlock(StrokeNet.build(classes));
             model.getBlock().initialize(model.getNDManager(), DataType.FLOAT32, StrokeNet.INPUT_SHAPE);
-            return new StrokeReader(model);
+            return new StrokeReader(model, classes);
         } catch (RuntimeException e) {
             model.close();
             throw e;
@@ -70,7 +76,12 @@ public final class StrokeReader implements PathClassifier, AutoCloseable {
         return model;
     }
 
-    /** The digit probabilities of each drawing (in pad units or any other: the path is scale-free). */
+    /** Its outputs: {@link StrokeNet#CLASSES}, or 10 for a reader saved before it learnt "not a digit". */
+    public int classes() {
+        return classes;
+    }
+
+    /** The probabilities of each drawing (digits, then "not a digit" if it {@link #classes knows} it) (in pad units or any other: the path is scale-free). */
     @Override
     public float[][] probabilities(List<List<Stroke>> drawings) throws TranslateException {
         float[] paths = new float[drawings.size() * StrokePath.LENGTH];
@@ -108,7 +119,7 @@ public final class StrokeReader implements PathClassifier, AutoCloseable {
     private void writeTo(java.io.OutputStream file) throws IOException {
         DataOutputStream out = new DataOutputStream(file);
         out.writeUTF(HEADER);
-        out.writeInt(StrokeNet.LAYOUT);
+        out.writeInt(StrokeNet.layout(classes));
         out.writeInt(StrokePath.POINTS);
         out.writeInt(StrokePath.CHANNELS);
         model.getBlock().saveParameters(out);
@@ -184,15 +195,17 @@ public final class StrokeReader implements PathClassifier, AutoCloseable {
         if (!HEADER.equals(header)) {
             throw new ModelFormatException(source + " is not a DigitPad stroke reader.");
         }
-        if (layout != StrokeNet.LAYOUT || points != StrokePath.POINTS || channels != StrokePath.CHANNELS) {
+        int classes = StrokeNet.classes(layout);
+        if (classes < 0 || points != StrokePath.POINTS || channels != StrokePath.CHANNELS) {
             throw new ModelFormatException(source + " was made for another stroke reader (layout " + layout + ", " + points
-                    + " points of " + channels + " channels; this version reads layout " + StrokeNet.LAYOUT + ").");
+                    + " points of " + channels + " channels; this version reads layouts " + StrokeNet.DIGITS_ONLY_LAYOUT + " and "
+                    + StrokeNet.LAYOUT + " of " + StrokePath.POINTS + " points of " + StrokePath.CHANNELS + " channels).");
         }
         byte[] parameters = data.readAllBytes();
-        StrokeReader reader = untrained();
+        StrokeReader reader = untrained(classes);
         try {
             Block block = reader.model.getBlock();
-            ParameterCheck.check(StrokeNet.build(), ParameterCheck.template(block), parameters);
+            ParameterCheck.check(StrokeNet.build(classes), ParameterCheck.template(block), parameters);
             block.loadParameters(reader.model.getNDManager(), new DataInputStream(new ByteArrayInputStream(parameters)));
             requireFiniteOutput(reader, source);
             return reader;
@@ -223,6 +236,12 @@ public final class StrokeReader implements PathClassifier, AutoCloseable {
 
     /** Scale-free paths in, softmax rows out; DJL gives each call its own NDManager. */
     private static final class PathTranslator implements NoBatchifyTranslator<float[], float[][]> {
+        private final int classes;
+
+        PathTranslator(int classes) {
+            this.classes = classes;
+        }
+
         @Override
         public NDList processInput(TranslatorContext ctx, float[] paths) {
             NDManager manager = ctx.getNDManager();
@@ -235,9 +254,9 @@ public final class StrokeReader implements PathClassifier, AutoCloseable {
             NDArray probabilities = list.singletonOrThrow().softmax(1);
             int count = Math.toIntExact(probabilities.getShape().get(0));
             float[] flat = probabilities.toFloatArray();
-            float[][] rows = new float[count][StrokeNet.CLASSES];
+            float[][] rows = new float[count][classes];
             for (int i = 0; i < count; i++) {
-                System.arraycopy(flat, i * StrokeNet.CLASSES, rows[i], 0, StrokeNet.CLASSES);
+                System.arraycopy(flat, i * classes, rows[i], 0, classes);
             }
             return rows;
         }

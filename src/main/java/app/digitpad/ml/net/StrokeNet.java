@@ -15,21 +15,30 @@ import app.digitpad.preprocess.StrokePath;
 /**
  * The stroke reader's network: three 1-D convolutions along the pen's path ({@link StrokePath}),
  * each halving its length, then 128 hidden units and one logit per digit. It sees how a digit was
- * written, not what it looks like, so its mistakes are not the picture network's.
+ * written, not what it looks like, so its mistakes are not the picture network's. Its eleventh
+ * output is "not a digit", as the picture network's is.
  */
 public final class StrokeNet {
-    public static final int CLASSES = 10;
+    /** The ten digits and "not a digit". */
+    public static final int CLASSES = 11;
     /**
      * Revision of the layers and of what {@link StrokePath} feeds them, stored in stroke reader files
-     * (2: a pen lift shorter than the points' spacing is marked too).
+     * (2: a pen lift shorter than the points' spacing is marked too; 3: an eleventh output, "not a digit").
      */
-    public static final int LAYOUT = 2;
+    public static final int LAYOUT = 3;
+    /** The oldest layout still read: the same network with ten outputs, the digits only. */
+    public static final int DIGITS_ONLY_LAYOUT = 2;
     /** Shape of one input batch of one drawing. */
     public static final Shape INPUT_SHAPE = new Shape(1, StrokePath.CHANNELS, StrokePath.POINTS);
 
     private StrokeNet() {}
 
     public static Block build() {
+        return build(CLASSES);
+    }
+
+    /** @param classes {@link #CLASSES}, or 10 for a reader of {@link #DIGITS_ONLY_LAYOUT} */
+    public static Block build(int classes) {
         return new SequentialBlock()
                 .add(conv(48, 5)).add(BatchNorm.builder().build()).add(Activation.reluBlock()).add(halve())
                 .add(conv(64, 5)).add(BatchNorm.builder().build()).add(Activation.reluBlock()).add(halve())
@@ -37,7 +46,17 @@ public final class StrokeNet {
                 .add(Blocks.batchFlattenBlock())
                 .add(Linear.builder().setUnits(128).build()).add(Activation.reluBlock())
                 .add(Dropout.builder().optRate(0.3f).build())
-                .add(Linear.builder().setUnits(CLASSES).build());
+                .add(Linear.builder().setUnits(classes).build());
+    }
+
+    /** The outputs of a reader saved with {@code layout}, or -1 for a layout this version cannot read. */
+    public static int classes(int layout) {
+        return layout == LAYOUT ? CLASSES : layout == DIGITS_ONLY_LAYOUT ? CLASSES - 1 : -1;
+    }
+
+    /** The layout to save a reader with {@code classes} outputs under. */
+    public static int layout(int classes) {
+        return classes == CLASSES ? LAYOUT : DIGITS_ONLY_LAYOUT;
     }
 
     private static Block conv(int filters, int kernel) {

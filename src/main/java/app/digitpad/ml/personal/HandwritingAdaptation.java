@@ -55,7 +55,7 @@ public final class HandwritingAdaptation {
         int total = settings.steps() + (reader == null ? 0 : StrokeReaderAdaptation.steps(settings));
         picture = new Adaptation(parent, corrections, train, test, pen, settings,
                 (step, steps, loss) -> listener.onStep(step, total, loss));
-        path = reader == null ? null : new StrokeReaderAdaptation(reader, corrections, pen == null ? List.of() : pen.digits(),
+        path = reader == null ? null : new StrokeReaderAdaptation(reader, corrections, pen == null ? List.of() : pen.all(),
                 settings, (step, steps, loss) -> listener.onStep(settings.steps() + step, total, loss));
     }
 

@@ -4,9 +4,11 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.Trainer;
 import ai.djl.training.tracker.Tracker;
+import app.digitpad.ml.eval.NotDigitRule;
 import app.digitpad.ml.model.StrokeReader;
 import app.digitpad.ml.net.StrokeNet;
 import app.digitpad.preprocess.PenDigit;
+import app.digitpad.preprocess.ScribbleGenerator;
 import app.digitpad.preprocess.StrokeAugmenter;
 import app.digitpad.preprocess.StrokeDirections;
 import app.digitpad.preprocess.Stroke;
@@ -17,8 +19,9 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Trains a {@link StrokeReader} on pen-written digits: every epoch sees each sample once, its
- * strokes distorted afresh ({@link StrokeAugmenter}) and some 0s, 1s, 2s and 7s written with a slash or
+ * Trains a {@link StrokeReader} on pen-written digits and on what is not a digit: every epoch sees
+ * each digit once, and pen-written letters and symbols and random scribbles ({@link ScribbleGenerator})
+ * as "not a digit" ({@link #NON_DIGITS}, {@link #SCRIBBLES}), their strokes distorted afresh ({@link StrokeAugmenter}) and some 0s, 1s, 2s and 7s written with a slash or
  * bar, a flag, a loop or a bar ({@link WritingConventions#PATHS}: the picture network's and two more), some strokes drawn
  * the other way or in another order ({@link StrokeDirections}), with label smoothing, and
  * Adam on a one-cycle schedule. The per-batch step is the picture network's ({@link TrainingStep}).
@@ -42,6 +45,13 @@ public final class StrokeReaderTraining {
         void onEpoch(int epoch, int epochs, float loss, double accuracy);
     }
 
+    /**
+     * Non-digits and scribbles an epoch, per digit. The picture network sees fewer per pen digit, but it
+     * also learns digits from MNIST; here they are a quarter of what the reader sees.
+     */
+    static final double NON_DIGITS = 0.4;
+    static final double SCRIBBLES = 0.1;
+
     /** Share of strokes drawn backwards, and of drawings whose strokes come in reverse order ({@link StrokeDirections}). */
     static final double REVERSED_STROKES = 0.15;
     static final double REVERSED_ORDER = 0.15;
@@ -53,20 +63,26 @@ public final class StrokeReaderTraining {
         cancelled = true;
     }
 
-    /** @param samples pen digits (non-digits are skipped); the caller owns the returned reader */
+    /**
+     * @param samples pen digits, and pen-written non-digits to learn as "not a digit" (scribbles are
+     *     added either way); the caller owns the returned reader
+     */
     public StrokeReader train(List<PenDigit> samples, Settings settings, Listener listener) throws TrainingCancelledException {
         List<PenDigit> digits = new ArrayList<>();
+        List<PenDigit> others = new ArrayList<>();
         for (PenDigit sample : samples) {
-            if (sample.isDigit()) {
-                digits.add(sample);
-            }
+            (sample.isDigit() ? digits : others).add(sample);
         }
         if (digits.isEmpty()) {
             throw new IllegalArgumentException("no pen digits to train the stroke reader on");
         }
         SplittableRandom random = new SplittableRandom(settings.seed());
         Engine.getInstance().setRandomSeed((int) settings.seed());
-        int perEpoch = (digits.size() + settings.batch() - 1) / settings.batch();
+        int nonDigits = others.isEmpty() ? 0 : (int) Math.round(digits.size() * NON_DIGITS);
+        int scribbles = Math.max(1, (int) Math.round(digits.size() * SCRIBBLES));
+        // an epoch's items: the digits, then the slots of non-digits and scribbles, each drawn at random
+        int items = digits.size() + nonDigits + scribbles;
+        int perEpoch = (items + settings.batch() - 1) / settings.batch();
         int total = perEpoch * settings.epochs();
         int[] step = {0};
         Tracker rate = numUpdate -> Schedule.ONE_CYCLE.rate(settings.peakRate(), step[0], total);
@@ -77,7 +93,7 @@ public final class StrokeReaderTraining {
                         TrainingStep.config(rate, new SmoothedCrossEntropy(settings.smoothing(), StrokeNet.CLASSES)));
                 TrainingStep stepper = new TrainingStep(new Shape(StrokePath.CHANNELS, StrokePath.POINTS))) {
             trainer.initialize(new Shape(settings.batch()).addAll(StrokeNet.INPUT_SHAPE.slice(1)));
-            int[] order = new int[digits.size()];
+            int[] order = new int[items];
             for (int i = 0; i < order.length; i++) {
                 order[i] = i;
             }
@@ -93,21 +109,31 @@ public final class StrokeReaderTraining {
                     float[] paths = new float[count * StrokePath.LENGTH];
                     float[] labels = new float[count];
                     for (int i = 0; i < count; i++) {
-                        PenDigit sample = digits.get(order[start + i]);
-                        List<Stroke> strokes = sample.strokes();
-                        if (WritingConventions.PATHS.has(sample.label()) && random.nextDouble() < BatchAssembler.CONVENTIONS) {
-                            strokes = WritingConventions.PATHS.add(strokes, sample.label(), random);
+                        int item = order[start + i];
+                        List<Stroke> strokes;
+                        int label;
+                        if (item < digits.size()) {
+                            PenDigit sample = digits.get(item);
+                            label = sample.label();
+                            strokes = sample.strokes();
+                            if (WritingConventions.PATHS.has(label) && random.nextDouble() < BatchAssembler.CONVENTIONS) {
+                                strokes = WritingConventions.PATHS.add(strokes, label, random);
+                            }
+                        } else {
+                            label = NotDigitRule.NOT_A_DIGIT;
+                            strokes = item < digits.size() + nonDigits ? others.get(random.nextInt(others.size())).strokes()
+                                    : ScribbleGenerator.scribble(random);
                         }
                         strokes = StrokeDirections.vary(strokes, REVERSED_STROKES, REVERSED_ORDER, random);
                         StrokePath.write(augmenter.augment(strokes, random).strokes(), paths, i * StrokePath.LENGTH);
-                        labels[i] = sample.label();
+                        labels[i] = label;
                     }
                     TrainingStep.Result result = stepper.run(trainer, paths, labels, count, StrokeNet.CLASSES);
                     step[0]++;
                     lossSum += result.loss() * count;
                     correct += result.correct();
                 }
-                listener.onEpoch(epoch, settings.epochs(), (float) (lossSum / order.length), correct / (double) order.length);
+                listener.onEpoch(epoch, settings.epochs(), (float) (lossSum / items), correct / (double) items);
             }
             done = true;
             return reader;

@@ -20,27 +20,40 @@ public record Recognition(float[] probabilities, float[] preview, int digit, boo
         return probabilities[digit];
     }
 
-    /** Whether the two readers' favourite digits differ (false with one reader). */
+    /** Whether the two readers' own answers differ, a digit or "not a digit" (false with one reader). */
     public boolean disagree() {
-        return path != null && NotDigitRule.digit(picture) != NotDigitRule.digit(path);
+        return path != null && call(picture) != call(path);
     }
 
     /**
      * What each reader made of the drawing, as the pad shows it under the answer: that they agree,
-     * or each one's digit and how sure it was. Empty when only the picture was read, or when the
-     * answer is "not a digit" (a call the picture network makes alone).
+     * or each one's answer and how sure it was. Empty when only the picture was read.
      */
     public Optional<String> readers() {
-        if (path == null || notADigit) {
+        if (path == null) {
             return Optional.empty();
         }
-        int byPicture = NotDigitRule.digit(picture);
-        int byPath = NotDigitRule.digit(path);
-        if (!disagree()) {
-            return Optional.of("Picture and pen path both read " + byPicture);
+        int byPicture = call(picture);
+        int byPath = call(path);
+        if (byPicture == byPath) {
+            return Optional.of(byPicture == NotDigitRule.NOT_A_DIGIT ? "Picture and pen path both say: not a digit"
+                    : "Picture and pen path both read " + byPicture);
         }
-        return Optional.of(String.format("Picture read %d (%.0f%%), pen path %d (%.0f%%)", byPicture, picture[byPicture] * 100,
-                byPath, path[byPath] * 100));
+        return Optional.of("Picture " + said(picture, byPicture, "read ") + ", pen path " + said(path, byPath, ""));
+    }
+
+    /**
+     * A reader's own answer: {@link NotDigitRule#NOT_A_DIGIT} when it finds "not a digit" more likely
+     * than not (the model's threshold applies to the joint answer only), else its most probable digit.
+     */
+    private static int call(float[] p) {
+        return p.length > NotDigitRule.NOT_A_DIGIT && p[NotDigitRule.NOT_A_DIGIT] >= 0.5f ? NotDigitRule.NOT_A_DIGIT
+                : NotDigitRule.digit(p);
+    }
+
+    private static String said(float[] p, int call, String verb) {
+        return String.format(call == NotDigitRule.NOT_A_DIGIT ? "says not a digit (%2$.0f%%)" : verb + "%d (%.0f%%)", call,
+                p[call] * 100);
     }
 
     /**

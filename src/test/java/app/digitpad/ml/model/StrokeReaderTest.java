@@ -5,8 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.Model;
+import ai.djl.ndarray.types.DataType;
+import app.digitpad.ml.eval.JointReading;
+import app.digitpad.ml.eval.NotDigitRule;
+import app.digitpad.ml.net.StrokeNet;
 import app.digitpad.preprocess.Point;
 import app.digitpad.preprocess.Stroke;
+import app.digitpad.preprocess.StrokePath;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -43,12 +51,47 @@ class StrokeReaderTest {
     }
 
     @Test
-    void theBundledReaderLoadsAndAnswersTenDigits() throws Exception {
+    void theBundledReaderLoadsAndAnswersTenDigitsAndNotADigit() throws Exception {
         try (StrokeReader reader = StrokeReader.loadBundled()) {
+            assertEquals(StrokeNet.CLASSES, reader.classes());
             float[][] rows = reader.probabilities(DRAWINGS);
             assertEquals(2, rows.length);
-            assertEquals(10, rows[0].length);
+            assertEquals(11, rows[0].length);
             assertEquals(1, sum(rows[0]), 1e-5);
+        }
+    }
+
+    /** Teach mode keeps the reader it adapted beside a personal model: one saved by the version before "not a digit". */
+    @Test
+    void aDigitsOnlyReaderOfTheLayoutBeforeStillLoads() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(bytes);
+        out.writeUTF("DigitPad stroke reader");
+        out.writeInt(StrokeNet.DIGITS_ONLY_LAYOUT);
+        out.writeInt(StrokePath.POINTS);
+        out.writeInt(StrokePath.CHANNELS);
+        try (Model model = Model.newInstance("old")) {
+            model.setBlock(StrokeNet.build(10));
+            model.getBlock().initialize(model.getNDManager(), DataType.FLOAT32, StrokeNet.INPUT_SHAPE);
+            model.getBlock().saveParameters(out);
+        }
+        out.flush();
+        Path old = dir.resolve("old" + StrokeReader.EXTENSION);
+        Files.write(old, bytes.toByteArray());
+        try (StrokeReader reader = StrokeReader.load(old)) {
+            assertEquals(10, reader.classes());
+            float[] row = reader.probabilities(DRAWINGS)[0];
+            assertEquals(10, row.length);
+            float[] picture = new float[11];
+            picture[NotDigitRule.NOT_A_DIGIT] = 0.7f;
+            picture[4] = 0.3f;
+            assertEquals(0.7f, JointReading.combine(picture, row)[NotDigitRule.NOT_A_DIGIT], 1e-6,
+                    "a reader that knows only digits leaves \"not a digit\" to the picture");
+            Path again = dir.resolve("again" + StrokeReader.EXTENSION);
+            reader.save(again);
+            try (StrokeReader reloaded = StrokeReader.load(again)) {
+                assertArrayEquals(row, reloaded.probabilities(DRAWINGS)[0], 1e-6f, "saved again in its own layout");
+            }
         }
     }
 

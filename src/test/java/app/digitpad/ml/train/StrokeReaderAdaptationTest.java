@@ -2,12 +2,14 @@ package app.digitpad.ml.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.digitpad.ml.data.PenTrainingSet;
 import app.digitpad.ml.eval.NotDigitRule;
 import app.digitpad.ml.model.StrokeReader;
+import app.digitpad.ml.net.StrokeNet;
 import app.digitpad.preprocess.Bounds;
 import app.digitpad.preprocess.PenDigit;
 import app.digitpad.preprocess.Point;
@@ -29,6 +31,8 @@ import org.junit.jupiter.api.Test;
 class StrokeReaderAdaptationTest {
     private static StrokeReader shipped;
     private static List<PenDigit> pen;
+    private static List<PenDigit> replay;
+    private static List<PenDigit> nonDigits;
     private static List<PenDigit> others;
     private static List<PenDigit> unseen;
     private static List<PenDigit> flaggedOnes;
@@ -36,7 +40,10 @@ class StrokeReaderAdaptationTest {
     @BeforeAll
     static void load() throws Exception {
         shipped = StrokeReader.loadBundled();
-        pen = PenTrainingSet.loadBundled().digits();
+        PenTrainingSet set = PenTrainingSet.loadBundled();
+        pen = set.digits();
+        replay = set.all();
+        nonDigits = set.nonDigits().subList(set.nonDigits().size() - 1000, set.nonDigits().size());
         // everyone else: the last writers of the pen split (which adapting replays, like the rest of it) and
         // the hand-drawn convention fixtures, which neither training nor adapting saw
         others = pen.subList(pen.size() - 500, pen.size());
@@ -84,6 +91,15 @@ class StrokeReaderAdaptationTest {
         return List.of(new Stroke(flagged));
     }
 
+    /** Share of {@code samples} the reader on its own finds more likely not a digit than a digit. */
+    private static double saidNotADigit(StrokeReader reader, List<PenDigit> samples) throws Exception {
+        int said = 0;
+        for (float[] row : reader.probabilities(samples.stream().map(PenDigit::strokes).toList())) {
+            said += row[NotDigitRule.NOT_A_DIGIT] >= 0.5f ? 1 : 0;
+        }
+        return said / (double) samples.size();
+    }
+
     private static double readRight(StrokeReader reader, List<PenDigit> samples) throws Exception {
         float[][] rows = reader.probabilities(samples.stream().map(PenDigit::strokes).toList());
         int right = 0;
@@ -102,8 +118,9 @@ class StrokeReaderAdaptationTest {
         double unseenBefore = readRight(shipped, unseen);
         double before = readRight(shipped, heldBack);
         assertTrue(before < 0.75, "the fixture is a writer the shipped reader often misreads: " + before);
+        double nonDigitsBefore = saidNotADigit(shipped, nonDigits);
         float[] parentBefore = shipped.probabilities(List.of(heldBack.get(0).strokes()))[0];
-        try (StrokeReader adapted = new StrokeReaderAdaptation(shipped, corrections, pen, Adaptation.Settings.defaults()).run()) {
+        try (StrokeReader adapted = new StrokeReaderAdaptation(shipped, corrections, replay, Adaptation.Settings.defaults()).run()) {
             double after = readRight(adapted, heldBack);
             assertTrue(after >= 0.95 && after > before + 0.2, "held-back 1s read right: " + before + " before, " + after + " after");
             // a 1 with a long flag is some writers' 7: a few of those may go, not more
@@ -112,20 +129,44 @@ class StrokeReaderAdaptationTest {
             double unseenAfter = readRight(adapted, unseen);
             assertTrue(unseenAfter >= unseenBefore - 1.0 / unseen.size(),
                     "the convention fixtures: " + unseenBefore + " before, " + unseenAfter + " after");
+            double nonDigitsAfter = saidNotADigit(adapted, nonDigits);
+            assertTrue(nonDigitsAfter >= nonDigitsBefore - 0.02,
+                    "letters and symbols said not a digit: " + nonDigitsBefore + " before, " + nonDigitsAfter + " after");
         }
         assertArrayEquals(parentBefore, shipped.probabilities(List.of(heldBack.get(0).strokes()))[0],
                 "the parent reader is untouched");
     }
 
     @Test
-    void withoutADigitAmongTheCorrectionsTheReaderIsCopiedAsItIs() throws Exception {
-        PenDigit scribble = new PenDigit("s", "w", PenDigit.NOT_A_DIGIT, others.get(3).strokes());
-        StrokeReaderAdaptation adaptation = new StrokeReaderAdaptation(shipped, List.of(scribble), List.of(),
-                Adaptation.Settings.defaults());
-        assertTrue(!adaptation.hasDigits());
+    void withoutCorrectionsTheReaderIsCopiedAsItIs() throws Exception {
+        StrokeReaderAdaptation adaptation = new StrokeReaderAdaptation(shipped, List.of(), replay, Adaptation.Settings.defaults());
+        assertFalse(adaptation.hasCorrections());
         try (StrokeReader copy = adaptation.run()) {
             assertArrayEquals(shipped.probabilities(List.of(others.get(5).strokes()))[0],
                     copy.probabilities(List.of(others.get(5).strokes()))[0]);
+        }
+    }
+
+    @Test
+    void marksCorrectedAsNotADigitAreLearnt() throws Exception {
+        assertEquals(StrokeNet.CLASSES, shipped.classes());
+        // the person's own symbol, which the shipped reader takes for a digit
+        List<PenDigit> taken = new ArrayList<>();
+        for (PenDigit other : nonDigits) {
+            if (taken.size() < 3 && shipped.probabilities(List.of(other.strokes()))[0][NotDigitRule.NOT_A_DIGIT] < 0.2f) {
+                taken.add(other);
+            }
+        }
+        assertEquals(3, taken.size(), "letters or symbols the reader reads as digits");
+        List<PenDigit> corrections = new ArrayList<>();
+        for (int i = 0; i < 3; i++) { // the same mark, corrected three times
+            corrections.add(new PenDigit("mine-" + i, "w", PenDigit.NOT_A_DIGIT, taken.get(0).strokes()));
+        }
+        StrokeReaderAdaptation adaptation = new StrokeReaderAdaptation(shipped, corrections, replay, Adaptation.Settings.defaults());
+        assertTrue(adaptation.hasCorrections());
+        try (StrokeReader adapted = adaptation.run()) {
+            float after = adapted.probabilities(List.of(taken.get(0).strokes()))[0][NotDigitRule.NOT_A_DIGIT];
+            assertTrue(after >= 0.5f, "the corrected mark is not a digit now: " + after);
         }
     }
 

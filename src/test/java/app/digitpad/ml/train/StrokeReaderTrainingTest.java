@@ -15,14 +15,20 @@ import org.junit.jupiter.api.Test;
 
 class StrokeReaderTrainingTest {
     @Test
-    void aShortRunLearnsToReadWritersItDidNotSee() throws Exception {
-        List<PenDigit> digits = PenTrainingSet.loadBundled().digits();
+    void aShortRunLearnsToReadWritersItDidNotSeeAndWhatIsNotADigit() throws Exception {
+        PenTrainingSet set = PenTrainingSet.loadBundled();
+        List<PenDigit> digits = set.digits();
         // the split's samples are grouped by writer: the first 1,500 and the last 500 share none
         List<PenDigit> train = digits.subList(0, 1500);
         List<PenDigit> unseen = digits.subList(digits.size() - 500, digits.size());
         assertTrue(train.stream().map(PenDigit::writer).noneMatch(w -> unseen.stream().anyMatch(u -> u.writer().equals(w))));
+        // non-digits of other writers than the test's, as the split groups them by writer too
+        List<PenDigit> letters = set.nonDigits().subList(0, 1500);
+        List<PenDigit> unseenLetters = set.nonDigits().subList(set.nonDigits().size() - 500, set.nonDigits().size());
+        List<PenDigit> samples = new ArrayList<>(train);
+        samples.addAll(letters);
         List<Float> losses = new ArrayList<>();
-        try (StrokeReader reader = new StrokeReaderTraining().train(train, new StrokeReaderTraining.Settings(4, 64, 0.004f, 0.05f, 1),
+        try (StrokeReader reader = new StrokeReaderTraining().train(samples, new StrokeReaderTraining.Settings(4, 64, 0.004f, 0.05f, 1),
                 (epoch, epochs, loss, accuracy) -> losses.add(loss))) {
             assertEquals(4, losses.size());
             assertTrue(losses.get(3) < losses.get(0) / 2, "loss " + losses);
@@ -32,6 +38,11 @@ class StrokeReaderTrainingTest {
                 right += NotDigitRule.digit(rows[i]) == unseen.get(i).label() ? 1 : 0;
             }
             assertTrue(right >= 350, right + " of 500 read right"); // chance is 50
+            int said = 0;
+            for (float[] row : reader.probabilities(unseenLetters.stream().map(PenDigit::strokes).toList())) {
+                said += row[NotDigitRule.NOT_A_DIGIT] >= 0.5f ? 1 : 0;
+            }
+            assertTrue(said >= 350, said + " of 500 letters and symbols said not a digit");
         }
     }
 
@@ -49,7 +60,7 @@ class StrokeReaderTrainingTest {
     }
 
     @Test
-    void nonDigitsAreNotTrainedOnAndNoDigitsIsRefused() {
+    void withoutDigitsTrainingIsRefused() {
         List<Stroke> strokes = List.of(new Stroke(List.of(new app.digitpad.preprocess.Point(0, 0), new app.digitpad.preprocess.Point(1, 1))));
         List<PenDigit> letters = List.of(new PenDigit("a", "w", PenDigit.NOT_A_DIGIT, strokes));
         assertThrows(IllegalArgumentException.class,

@@ -42,11 +42,27 @@ class RecognitionTest {
     }
 
     @Test
-    void noLineWithoutAStrokeReaderOrForNotADigit() {
+    void noLineWithoutAStrokeReader() {
         assertEquals(Optional.empty(), of(sure(3, 0.9f, 11), null, false).readers());
         assertFalse(of(sure(3, 0.9f, 11), null, false).disagree());
-        assertEquals(Optional.empty(), of(sure(10, 0.9f, 11), sure(4, 0.9f, 10), true).readers(),
-                "the picture network alone calls a mark not a digit");
+    }
+
+    @Test
+    void eitherReaderMaySayNotADigit() {
+        Recognition pictureOnly = of(sure(10, 0.9f, 11), sure(4, 0.7f, 11), true);
+        assertTrue(pictureOnly.disagree());
+        assertEquals(Optional.of("Picture says not a digit (90%), pen path 4 (70%)"), pictureOnly.readers());
+        Recognition pathOnly = of(sure(4, 0.6f, 11), sure(10, 0.8f, 11), false);
+        assertEquals(Optional.of("Picture read 4 (60%), pen path says not a digit (80%)"), pathOnly.readers());
+        Recognition both = of(sure(10, 0.9f, 11), sure(10, 0.5f, 11), true);
+        assertFalse(both.disagree());
+        assertEquals(Optional.of("Picture and pen path both say: not a digit"), both.readers());
+    }
+
+    @Test
+    void aReaderOfDigitsOnlyNeverSaysNotADigit() {
+        Recognition r = of(sure(10, 0.9f, 11), sure(4, 0.9f, 10), true);
+        assertEquals(Optional.of("Picture says not a digit (90%), pen path 4 (90%)"), r.readers());
     }
 
     @Test
