@@ -175,7 +175,7 @@ class PadViewModelTest {
         runInference();
         Recognition joint = pad.recognitionProperty().get();
         assertNotNull(joint.path());
-        assertEquals(10, joint.path().length);
+        assertEquals(11, joint.path().length, "the digits and \"not a digit\"");
         assertArrayEquals(pictureOnly.picture(), joint.picture(), 1e-6f, "the same picture, read the same");
         assertArrayEquals(JointReading.combine(joint.picture(), joint.path()), joint.probabilities(),
                 "the bars are the joint reading");
