@@ -17,7 +17,7 @@ public enum WritingConventions {
     /**
      * The picture network's: slashed 0s, looped 2s, crossed 7s. Not the flags and level bars: picture
      * networks trained with them said "not a digit" to more of the validation writers' digits (one
-     * writer's 2s), and "not a digit" is the picture network's call alone.
+     * writer's 2s).
      */
     PICTURES(false),
     /** The stroke reader's: the pictures' conventions, flagged 1s and 0s with a level bar. */

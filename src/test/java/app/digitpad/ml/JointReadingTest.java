@@ -66,14 +66,14 @@ class JointReadingTest {
     }
 
     @Test
-    void notADigitIsBothReadersCallWithTheReaderHavingTwiceTheSay() {
+    void notADigitIsBothReadersCallWithAnEqualSay() {
         float[] picture = row(11, 2, 0.3f, 10, 0.7f);
-        float[] path = row(11, 2, 0.8f, 10, 0.2f);
+        float[] path = row(11, 2, 0.9f, 10, 0.1f);
         float[] joint = JointReading.combine(picture, path);
-        // log-odds: a third of the picture's plus two thirds of the reader's
-        double z = Math.log(0.7 / 0.3) / 3 + 2 * Math.log(0.2 / 0.8) / 3;
+        // log-odds: the mean of the readers'
+        double z = (Math.log(0.7 / 0.3) + Math.log(0.1 / 0.9)) / 2;
         assertEquals(1 / (1 + Math.exp(-z)), joint[NotDigitRule.NOT_A_DIGIT], 1e-6);
-        assertTrue(joint[NotDigitRule.NOT_A_DIGIT] < 0.5f, "the reader's digit outweighs the picture's doubt");
+        assertTrue(joint[NotDigitRule.NOT_A_DIGIT] < 0.5f, "the reader's sure digit outweighs the picture's doubt");
         float sum = 0;
         for (float p : joint) {
             sum += p;

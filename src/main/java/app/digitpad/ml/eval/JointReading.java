@@ -11,11 +11,14 @@ package app.digitpad.ml.eval;
  * product of their probabilities was surer than it was right on writers neither reader had seen
  * ({@code digitpad cross-validate}'s folds).
  *
- * <p>"Not a digit" is a yes-or-no question both readers answer: its log-odds are the readers'
- * log-odds weighted with the same 1:2 say ({@link #NOT_A_DIGIT_PATH_SHARE}). The weights sum to one,
- * so the joint answer stays on the scale the model's threshold was chosen on (MNIST has no pen paths:
- * the picture decides alone there). A ten-output picture network never says "not a digit", and a
- * stroke reader saved before it learnt to leaves the question to the picture.
+ * <p>"Not a digit" is a yes-or-no question both readers answer, with an equal say: its log-odds are
+ * the mean of the readers' ({@link #NOT_A_DIGIT_PATH_SHARE}). Whether a mark is a digit at all is
+ * what the picture network knows best, from MNIST's 60,000 digits besides the pen digits the stroke
+ * reader learns from: a writer whose 7s are three strokes was a digit to the picture and a symbol
+ * to the reader. The weights sum to one, so the joint answer stays on the scale the model's threshold
+ * was chosen on (MNIST has no pen paths: the picture decides alone there). A ten-output picture
+ * network never says "not a digit", and a stroke reader saved before it learnt to leaves the question
+ * to the picture.
  */
 public final class JointReading {
     /** The exponent of the picture network's digit probabilities. */
@@ -23,7 +26,7 @@ public final class JointReading {
     /** The exponent of the stroke reader's probabilities. */
     public static final double PATH_WEIGHT = 1.0;
     /** The stroke reader's share of the "not a digit" log-odds; the picture has the rest. */
-    public static final double NOT_A_DIGIT_PATH_SHARE = PATH_WEIGHT / (PICTURE_WEIGHT + PATH_WEIGHT);
+    public static final double NOT_A_DIGIT_PATH_SHARE = 0.5;
 
     private static final double CLAMP = 1e-7;
 
