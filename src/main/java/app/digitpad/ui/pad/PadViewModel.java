@@ -61,8 +61,11 @@ public final class PadViewModel {
 
     private record Request(long sequence, List<Stroke> strokes, long eventNanos) {}
 
-    /** What the inference thread read: the input, each reader's probabilities (path null without a stroke reader) and the joint answer. */
-    private record Readings(float[] input, float[] picture, float[] path, float[] joint, boolean notADigit) {}
+    /**
+     * What the inference thread read: the input, each reader's probabilities (path null without a stroke
+     * reader), the joint answer, and the picture network's own answer by the model's rule.
+     */
+    private record Readings(float[] input, float[] picture, float[] path, float[] joint, boolean notADigit, int pictureAnswer) {}
 
     public PadViewModel(LiveModel liveModel, Executor inference) {
         this(liveModel, inference, Platform::runLater, System::nanoTime);
@@ -168,7 +171,8 @@ public final class PadViewModel {
             boolean notADigit = borrowed.classifier().notDigitRule().flags(probabilities);
             long done = clock.getAsLong();
             lastFailure = null;
-            Readings readings = new Readings(input, picture, path, probabilities, notADigit);
+            Readings readings = new Readings(input, picture, path, probabilities, notADigit,
+                    borrowed.classifier().notDigitRule().answer(picture));
             ui.execute(() -> apply(request, readings, new long[] {started, normalized, done}));
         } catch (Exception | LinkageError e) {
             String text = "Recognition failed: " + (e.getMessage() != null ? e.getMessage() : e);
@@ -210,7 +214,7 @@ public final class PadViewModel {
         Recognition.Stages stages = new Recognition.Stages(marks[0] - request.eventNanos(), marks[1] - marks[0],
                 marks[2] - marks[1], now - marks[2]);
         recognition.set(new Recognition(readings.joint(), readings.input(), digit, readings.notADigit(),
-                now - request.eventNanos(), stages, readings.picture(), readings.path()));
+                now - request.eventNanos(), stages, readings.picture(), readings.path(), readings.pictureAnswer()));
         message.set("");
     }
 

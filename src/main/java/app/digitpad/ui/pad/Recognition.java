@@ -9,10 +9,12 @@ import java.util.Optional;
  * answer is "not a digit", and how long it took from the stroke event to the result being applied
  * on the UI thread, split into its stages so a benchmark can tell which one is slow. The answer
  * joins two readers; {@code picture} and {@code path} are what each said on its own ({@code path}
- * is null while no stroke reader has loaded, or when it failed), so the pad can show where the answer came from.
+ * is null while no stroke reader has loaded, or when it failed), so the pad can show where the answer came from;
+ * {@code pictureAnswer} is the picture network's own answer by the model's rule (a digit, or
+ * {@link NotDigitRule#NOT_A_DIGIT}), the one the Network view explains.
  */
 public record Recognition(float[] probabilities, float[] preview, int digit, boolean notADigit, long latencyNanos,
-        Stages stages, float[] picture, float[] path) {
+        Stages stages, float[] picture, float[] path, int pictureAnswer) {
     /** Nanoseconds spent waiting for the inference thread, normalizing, in the forward pass, and waiting for the UI thread. */
     public record Stages(long queuedNanos, long normalizeNanos, long forwardNanos, long deliveryNanos) {}
 
@@ -22,7 +24,7 @@ public record Recognition(float[] probabilities, float[] preview, int digit, boo
 
     /** Whether the two readers' own answers differ, a digit or "not a digit" (false with one reader). */
     public boolean disagree() {
-        return path != null && call(picture) != call(path);
+        return path != null && pictureAnswer != call(path);
     }
 
     /**
@@ -33,7 +35,7 @@ public record Recognition(float[] probabilities, float[] preview, int digit, boo
         if (path == null) {
             return Optional.empty();
         }
-        int byPicture = call(picture);
+        int byPicture = pictureAnswer;
         int byPath = call(path);
         if (byPicture == byPath) {
             return Optional.of(byPicture == NotDigitRule.NOT_A_DIGIT ? "Picture and pen path both say: not a digit"
@@ -43,8 +45,8 @@ public record Recognition(float[] probabilities, float[] preview, int digit, boo
     }
 
     /**
-     * A reader's own answer: {@link NotDigitRule#NOT_A_DIGIT} when it finds "not a digit" more likely
-     * than not (the model's threshold applies to the joint answer only), else its most probable digit.
+     * The stroke reader's own answer: {@link NotDigitRule#NOT_A_DIGIT} when it finds "not a digit" more
+     * likely than not (it has no threshold of its own), else its most probable digit.
      */
     private static int call(float[] p) {
         return p.length > NotDigitRule.NOT_A_DIGIT && p[NotDigitRule.NOT_A_DIGIT] >= 0.5f ? NotDigitRule.NOT_A_DIGIT
@@ -61,11 +63,14 @@ public record Recognition(float[] probabilities, float[] preview, int digit, boo
      * Network view explains the picture network alone, which then answered something else.
      */
     public Optional<String> changedByPath() {
-        if (path == null || notADigit || NotDigitRule.digit(picture) == digit) {
+        int answer = notADigit ? NotDigitRule.NOT_A_DIGIT : digit;
+        if (path == null || pictureAnswer == answer) {
             return Optional.empty();
         }
-        int byPicture = NotDigitRule.digit(picture);
-        return Optional.of(String.format("The picture network alone reads %d (%.0f%%); the pen's path made it %d. "
-                + "The maps explain the picture network.", byPicture, picture[byPicture] * 100, digit));
+        String alone = pictureAnswer == NotDigitRule.NOT_A_DIGIT
+                ? String.format("says not a digit (%.0f%%)", picture[NotDigitRule.NOT_A_DIGIT] * 100)
+                : String.format("reads %d (%.0f%%)", pictureAnswer, picture[pictureAnswer] * 100);
+        return Optional.of("The picture network alone " + alone + "; the pen's path made it "
+                + (notADigit ? "not a digit" : Integer.toString(digit)) + ". The maps explain the picture network.");
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.digitpad.ml.eval.NotDigitRule;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -23,8 +24,9 @@ class RecognitionTest {
     }
 
     private static Recognition of(float[] picture, float[] path, float[] joint, boolean notADigit) {
-        int digit = app.digitpad.ml.eval.NotDigitRule.digit(joint);
-        return new Recognition(joint, new float[784], digit, notADigit, 0, NO_TIME, picture, path);
+        int digit = NotDigitRule.digit(joint);
+        int pictureAnswer = new NotDigitRule(picture.length, 0.5f).answer(picture);
+        return new Recognition(joint, new float[784], digit, notADigit, 0, NO_TIME, picture, path, pictureAnswer);
     }
 
     @Test
@@ -75,5 +77,19 @@ class RecognitionTest {
                 + "The maps explain the picture network."), changed.changedByPath());
         assertEquals(Optional.empty(), of(picture, path, picture.clone(), false).changedByPath(), "the picture's answer stood");
         assertEquals(Optional.empty(), of(picture, null, false).changedByPath());
+    }
+
+    @Test
+    void theNetworkViewIsToldWhenThePathTurnedNotADigitIntoADigitOrBack() {
+        float[] symbol = sure(10, 0.7f, 11);
+        symbol[4] = 0.2f;
+        Recognition digit = of(symbol, sure(4, 0.95f, 11), sure(4, 0.6f, 11), false);
+        assertEquals(Optional.of("The picture network alone says not a digit (70%); the pen's path made it 4. "
+                + "The maps explain the picture network."), digit.changedByPath());
+        Recognition symbolAfterAll = of(sure(7, 0.9f, 11), sure(10, 0.99f, 11), sure(10, 0.6f, 11), true);
+        assertEquals(Optional.of("The picture network alone reads 7 (90%); the pen's path made it not a digit. "
+                + "The maps explain the picture network."), symbolAfterAll.changedByPath());
+        assertEquals(Optional.empty(), of(symbol, sure(10, 0.9f, 11), symbol.clone(), true).changedByPath(),
+                "both call it not a digit");
     }
 }
