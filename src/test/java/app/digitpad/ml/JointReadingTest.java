@@ -99,6 +99,27 @@ class JointReadingTest {
     }
 
     @Test
+    void aBrokenReaderRowLeavesThePicturesAnswer() {
+        float[] picture = row(11, 3, 0.6f, 10, 0.4f);
+        float[] path = new float[11];
+        Arrays.fill(path, Float.NaN);
+        assertArrayEquals(picture, JointReading.combine(picture, path), 1e-6f);
+    }
+
+    @Test
+    void aPictureSureItIsNoDigitStillGivesTheDigitsTheirShareOfTheRest() {
+        float[] picture = row(11, 10, 1f);
+        float[] path = row(11, 5, 0.9f, 10, 0.1f);
+        float[] joint = JointReading.combine(picture, path);
+        float sum = 0;
+        for (float p : joint) {
+            sum += p;
+        }
+        assertEquals(1, sum, 1e-6);
+        assertEquals(5, NotDigitRule.digit(joint), "the reader's digit");
+    }
+
+    @Test
     void rowsMustMatch() {
         assertThrows(IllegalArgumentException.class, () -> JointReading.combine(new float[10], new float[9]));
         assertThrows(IllegalArgumentException.class, () -> JointReading.combine(new float[12], new float[11]));

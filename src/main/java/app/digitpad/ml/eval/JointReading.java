@@ -45,26 +45,54 @@ public final class JointReading {
         float[] out = picture.clone();
         double notADigit = 0;
         if (picture.length > NotDigitRule.DIGITS) {
-            notADigit = path.length > NotDigitRule.DIGITS
-                    ? logistic((1 - NOT_A_DIGIT_PATH_SHARE) * logit(picture[NotDigitRule.NOT_A_DIGIT])
-                            + NOT_A_DIGIT_PATH_SHARE * logit(path[NotDigitRule.NOT_A_DIGIT]))
-                    : picture[NotDigitRule.NOT_A_DIGIT];
+            notADigit = picture[NotDigitRule.NOT_A_DIGIT];
+            if (path.length > NotDigitRule.DIGITS) {
+                double joint = logistic((1 - NOT_A_DIGIT_PATH_SHARE) * logit(picture[NotDigitRule.NOT_A_DIGIT])
+                        + NOT_A_DIGIT_PATH_SHARE * logit(path[NotDigitRule.NOT_A_DIGIT]));
+                notADigit = Double.isFinite(joint) ? joint : notADigit; // a broken reader row leaves the picture's call
+            }
             out[NotDigitRule.NOT_A_DIGIT] = (float) notADigit;
         }
-        double pictureDigits = 0;
         double[] product = new double[NotDigitRule.DIGITS];
         for (int d = 0; d < NotDigitRule.DIGITS; d++) {
-            pictureDigits += picture[d];
             product[d] = Math.pow(picture[d], PICTURE_WEIGHT) * Math.pow(path[d], PATH_WEIGHT);
         }
-        double sum = 0;
-        for (double p : product) {
-            sum += p;
+        // the readers rule out each other's every digit (or the reader's row is broken): the picture's digits
+        // stand, and if it has none left, the reader's
+        double[] shares = normalized(product);
+        if (shares == null) {
+            shares = normalized(digits(picture));
         }
-        boolean disjoint = !(sum > 0); // the readers rule out each other's every digit: the picture's digits stand
+        if (shares == null) {
+            shares = normalized(digits(path));
+        }
         for (int d = 0; d < NotDigitRule.DIGITS; d++) {
-            double share = disjoint ? (pictureDigits > 0 ? picture[d] / pictureDigits : 0) : product[d] / sum;
+            double share = shares == null ? 1.0 / NotDigitRule.DIGITS : shares[d];
             out[d] = (float) (share * (1 - notADigit));
+        }
+        return out;
+    }
+
+    private static double[] digits(float[] row) {
+        double[] out = new double[NotDigitRule.DIGITS];
+        for (int d = 0; d < NotDigitRule.DIGITS; d++) {
+            out[d] = row[d];
+        }
+        return out;
+    }
+
+    /** The values over their sum, or null when they have no positive, finite sum. */
+    private static double[] normalized(double[] values) {
+        double sum = 0;
+        for (double v : values) {
+            sum += v;
+        }
+        if (!(sum > 0) || !Double.isFinite(sum)) {
+            return null;
+        }
+        double[] out = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = values[i] / sum;
         }
         return out;
     }

@@ -19,7 +19,8 @@ import java.util.SplittableRandom;
 
 /**
  * Adapts a stroke reader to one person's pen paths, as {@link Adaptation} adapts the picture
- * network: a few optimizer steps from the reader's own weights on the person's digits, each
+ * network: a few optimizer steps from the reader's own weights on the person's corrections (their
+ * digits, and their marks that are not digits for a reader that knows that answer), each
  * distorted afresh ({@link StrokeAugmenter}) at every step, mixed in every batch with a replay of
  * what it learnt from (pen digits, and for a reader that knows "not a digit", pen-written non-digits
  * and scribbles as often as in its training), so that it keeps reading everybody else. Without this, a reader

@@ -63,9 +63,10 @@ public final class PadViewModel {
 
     /**
      * What the inference thread read: the input, each reader's probabilities (path null without a stroke
-     * reader), the joint answer, and the picture network's own answer by the model's rule.
+     * reader), the joint answer, and each reader's own answer by the model's rule.
      */
-    private record Readings(float[] input, float[] picture, float[] path, float[] joint, boolean notADigit, int pictureAnswer) {}
+    private record Readings(float[] input, float[] picture, float[] path, float[] joint, boolean notADigit, int pictureAnswer,
+            int pathAnswer) {}
 
     public PadViewModel(LiveModel liveModel, Executor inference) {
         this(liveModel, inference, Platform::runLater, System::nanoTime);
@@ -168,11 +169,13 @@ public final class PadViewModel {
             float[] picture = borrowed.classifier().predict(input);
             float[] path = readPath(borrowed.strokeReader(), request.strokes());
             float[] probabilities = path == null ? picture : JointReading.combine(picture, path);
-            boolean notADigit = borrowed.classifier().notDigitRule().flags(probabilities);
+            NotDigitRule rule = borrowed.classifier().notDigitRule();
+            boolean notADigit = rule.flags(probabilities);
             long done = clock.getAsLong();
             lastFailure = null;
-            Readings readings = new Readings(input, picture, path, probabilities, notADigit,
-                    borrowed.classifier().notDigitRule().answer(picture));
+            // a reader that knows only digits, or a model that never says "not a digit", answers a digit
+            int pathAnswer = path == null ? -1 : path.length > NotDigitRule.DIGITS ? rule.answer(path) : NotDigitRule.digit(path);
+            Readings readings = new Readings(input, picture, path, probabilities, notADigit, rule.answer(picture), pathAnswer);
             ui.execute(() -> apply(request, readings, new long[] {started, normalized, done}));
         } catch (Exception | LinkageError e) {
             String text = "Recognition failed: " + (e.getMessage() != null ? e.getMessage() : e);
@@ -214,7 +217,8 @@ public final class PadViewModel {
         Recognition.Stages stages = new Recognition.Stages(marks[0] - request.eventNanos(), marks[1] - marks[0],
                 marks[2] - marks[1], now - marks[2]);
         recognition.set(new Recognition(readings.joint(), readings.input(), digit, readings.notADigit(),
-                now - request.eventNanos(), stages, readings.picture(), readings.path(), readings.pictureAnswer()));
+                now - request.eventNanos(), stages, readings.picture(), readings.path(), readings.pictureAnswer(),
+                readings.pathAnswer()));
         message.set("");
     }
 

@@ -10,11 +10,11 @@ import java.util.Optional;
  * on the UI thread, split into its stages so a benchmark can tell which one is slow. The answer
  * joins two readers; {@code picture} and {@code path} are what each said on its own ({@code path}
  * is null while no stroke reader has loaded, or when it failed), so the pad can show where the answer came from;
- * {@code pictureAnswer} is the picture network's own answer by the model's rule (a digit, or
- * {@link NotDigitRule#NOT_A_DIGIT}), the one the Network view explains.
+ * {@code pictureAnswer} and {@code pathAnswer} are each reader's own answer by the model's rule (a
+ * digit, or {@link NotDigitRule#NOT_A_DIGIT}; the picture's is the one the Network view explains).
  */
 public record Recognition(float[] probabilities, float[] preview, int digit, boolean notADigit, long latencyNanos,
-        Stages stages, float[] picture, float[] path, int pictureAnswer) {
+        Stages stages, float[] picture, float[] path, int pictureAnswer, int pathAnswer) {
     /** Nanoseconds spent waiting for the inference thread, normalizing, in the forward pass, and waiting for the UI thread. */
     public record Stages(long queuedNanos, long normalizeNanos, long forwardNanos, long deliveryNanos) {}
 
@@ -24,7 +24,7 @@ public record Recognition(float[] probabilities, float[] preview, int digit, boo
 
     /** Whether the two readers' own answers differ, a digit or "not a digit" (false with one reader). */
     public boolean disagree() {
-        return path != null && pictureAnswer != call(path);
+        return path != null && pictureAnswer != pathAnswer;
     }
 
     /**
@@ -36,21 +36,12 @@ public record Recognition(float[] probabilities, float[] preview, int digit, boo
             return Optional.empty();
         }
         int byPicture = pictureAnswer;
-        int byPath = call(path);
+        int byPath = pathAnswer;
         if (byPicture == byPath) {
             return Optional.of(byPicture == NotDigitRule.NOT_A_DIGIT ? "Picture and pen path both say: not a digit"
                     : "Picture and pen path both read " + byPicture);
         }
         return Optional.of("Picture " + said(picture, byPicture, "read ") + ", pen path " + said(path, byPath, ""));
-    }
-
-    /**
-     * The stroke reader's own answer: {@link NotDigitRule#NOT_A_DIGIT} when it finds "not a digit" more
-     * likely than not (it has no threshold of its own), else its most probable digit.
-     */
-    private static int call(float[] p) {
-        return p.length > NotDigitRule.NOT_A_DIGIT && p[NotDigitRule.NOT_A_DIGIT] >= 0.5f ? NotDigitRule.NOT_A_DIGIT
-                : NotDigitRule.digit(p);
     }
 
     private static String said(float[] p, int call, String verb) {

@@ -5,16 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.Model;
-import ai.djl.ndarray.types.DataType;
 import app.digitpad.ml.eval.JointReading;
 import app.digitpad.ml.eval.NotDigitRule;
 import app.digitpad.ml.net.StrokeNet;
 import app.digitpad.preprocess.Point;
 import app.digitpad.preprocess.Stroke;
-import app.digitpad.preprocess.StrokePath;
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -64,20 +59,7 @@ class StrokeReaderTest {
     /** Teach mode keeps the reader it adapted beside a personal model: one saved by the version before "not a digit". */
     @Test
     void aDigitsOnlyReaderOfTheLayoutBeforeStillLoads() throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        DataOutputStream out = new DataOutputStream(bytes);
-        out.writeUTF("DigitPad stroke reader");
-        out.writeInt(StrokeNet.DIGITS_ONLY_LAYOUT);
-        out.writeInt(StrokePath.POINTS);
-        out.writeInt(StrokePath.CHANNELS);
-        try (Model model = Model.newInstance("old")) {
-            model.setBlock(StrokeNet.build(10));
-            model.getBlock().initialize(model.getNDManager(), DataType.FLOAT32, StrokeNet.INPUT_SHAPE);
-            model.getBlock().saveParameters(out);
-        }
-        out.flush();
-        Path old = dir.resolve("old" + StrokeReader.EXTENSION);
-        Files.write(old, bytes.toByteArray());
+        Path old = DigitsOnlyReaders.write(dir.resolve("old" + StrokeReader.EXTENSION));
         try (StrokeReader reader = StrokeReader.load(old)) {
             assertEquals(10, reader.classes());
             float[] row = reader.probabilities(DRAWINGS)[0];

@@ -8,18 +8,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.digitpad.ml.data.PenTrainingSet;
 import app.digitpad.ml.eval.NotDigitRule;
+import app.digitpad.ml.model.DigitsOnlyReaders;
 import app.digitpad.ml.model.StrokeReader;
 import app.digitpad.ml.net.StrokeNet;
 import app.digitpad.preprocess.Bounds;
 import app.digitpad.preprocess.PenDigit;
 import app.digitpad.preprocess.Point;
 import app.digitpad.preprocess.Stroke;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Adapting the shipped stroke reader to one writer: a writer whose 1s start with a long, nearly level
@@ -42,8 +45,11 @@ class StrokeReaderAdaptationTest {
         shipped = StrokeReader.loadBundled();
         PenTrainingSet set = PenTrainingSet.loadBundled();
         pen = set.digits();
-        replay = set.all();
-        nonDigits = set.nonDigits().subList(set.nonDigits().size() - 1000, set.nonDigits().size());
+        // letters and symbols to check "not a digit" on, kept out of the replay
+        int kept = set.nonDigits().size() - 1000;
+        nonDigits = set.nonDigits().subList(kept, set.nonDigits().size());
+        replay = new ArrayList<>(pen);
+        replay.addAll(set.nonDigits().subList(0, kept));
         // everyone else: the last writers of the pen split (which adapting replays, like the rest of it) and
         // the hand-drawn convention fixtures, which neither training nor adapting saw
         others = pen.subList(pen.size() - 500, pen.size());
@@ -167,6 +173,26 @@ class StrokeReaderAdaptationTest {
         try (StrokeReader adapted = adaptation.run()) {
             float after = adapted.probabilities(List.of(taken.get(0).strokes()))[0][NotDigitRule.NOT_A_DIGIT];
             assertTrue(after >= 0.5f, "the corrected mark is not a digit now: " + after);
+        }
+    }
+
+    /** A reader saved before it learnt "not a digit": adapted on the digits only, and kept at ten outputs. */
+    @Test
+    void aDigitsOnlyReaderIsAdaptedOnTheDigitsAlone(@TempDir Path dir) throws Exception {
+        try (StrokeReader old = StrokeReader.load(DigitsOnlyReaders.write(dir.resolve("old" + StrokeReader.EXTENSION)))) {
+            PenDigit mark = new PenDigit("mine", "w", PenDigit.NOT_A_DIGIT, others.get(3).strokes());
+            assertFalse(new StrokeReaderAdaptation(old, List.of(mark), replay, Adaptation.Settings.defaults()).hasCorrections(),
+                    "a mark that is not a digit is nothing it can learn");
+            List<PenDigit> corrections = new ArrayList<>(flaggedOnes.subList(0, 4));
+            corrections.add(mark);
+            try (StrokeReader adapted = new StrokeReaderAdaptation(old, corrections, replay, Adaptation.Settings.defaults()).run()) {
+                assertEquals(10, adapted.classes());
+                Path saved = dir.resolve("adapted" + StrokeReader.EXTENSION);
+                adapted.save(saved);
+                try (StrokeReader reloaded = StrokeReader.load(saved)) {
+                    assertEquals(10, reloaded.probabilities(List.of(others.get(5).strokes()))[0].length);
+                }
+            }
         }
     }
 

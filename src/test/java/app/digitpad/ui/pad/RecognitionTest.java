@@ -25,8 +25,9 @@ class RecognitionTest {
 
     private static Recognition of(float[] picture, float[] path, float[] joint, boolean notADigit) {
         int digit = NotDigitRule.digit(joint);
-        int pictureAnswer = new NotDigitRule(picture.length, 0.5f).answer(picture);
-        return new Recognition(joint, new float[784], digit, notADigit, 0, NO_TIME, picture, path, pictureAnswer);
+        NotDigitRule rule = new NotDigitRule(picture.length, 0.5f);
+        int pathAnswer = path == null ? -1 : path.length > NotDigitRule.DIGITS ? rule.answer(path) : NotDigitRule.digit(path);
+        return new Recognition(joint, new float[784], digit, notADigit, 0, NO_TIME, picture, path, rule.answer(picture), pathAnswer);
     }
 
     @Test
