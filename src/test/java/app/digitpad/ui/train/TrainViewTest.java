@@ -336,14 +336,24 @@ class TrainViewTest {
     void closingTheWindowDuringTheTestPassStopsWithinTwoHundredMilliseconds(FxRobot robot) throws Exception {
         TrainView view = openTrainTab(robot);
         TrainViewModel model = view.viewModel();
-        List<Path> filesBefore = files(modelFolder());
         tinyRun(robot, Architecture.FAST_CNN, 1, 128);
         robot.interact(() -> {
             model.settings().trainImagesProperty().set(128); // one batch, then the test pass over all 10,000 images
             model.settings().testImagesProperty().set(0);
         });
-        robot.clickOn("#train-start");
-        waitFor(60, () -> model.session().statusProperty().get().contains("testing on 10,000 images"));
+        // The status shows the test pass only if one of the UI's updates (at most 4 a second) falls within
+        // it; on a fast machine the pass can be over first, and the run ends. Then the next run is tried.
+        List<Path> filesBefore = List.of();
+        boolean testing = false;
+        for (int attempt = 0; attempt < 3 && !testing; attempt++) {
+            filesBefore = files(modelFolder());
+            robot.clickOn("#train-start");
+            waitFor(60, () -> model.session().phaseProperty().get() != TrainingSession.Phase.READY);
+            waitFor(60, () -> model.session().statusProperty().get().contains("testing on 10,000 images")
+                    || model.session().phaseProperty().get() == TrainingSession.Phase.READY);
+            testing = fx(() -> model.session().statusProperty().get().contains("testing on 10,000 images"));
+        }
+        assertTrue(testing, "the status showed the test pass in one of 3 runs");
 
         long[] millis = new long[1];
         robot.interact(() -> {
