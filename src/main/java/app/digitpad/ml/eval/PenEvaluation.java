@@ -139,7 +139,6 @@ public final class PenEvaluation {
         return matrix.total();
     }
 
-    /** Share of the digits answered "not a digit". */
     /** Digits answered "not a digit". */
     public int digitsFlagged() {
         return digitsFlagged;
@@ -150,6 +149,7 @@ public final class PenEvaluation {
         return nonDigitsFlagged;
     }
 
+    /** Share of the digits answered "not a digit". */
     public double digitsFlaggedShare() {
         return digits() == 0 ? 0 : digitsFlagged / (double) digits();
     }

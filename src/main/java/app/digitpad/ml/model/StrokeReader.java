@@ -81,7 +81,10 @@ public final class StrokeReader implements PathClassifier, AutoCloseable {
         return classes;
     }
 
-    /** The probabilities of each drawing (digits, then "not a digit" if it {@link #classes knows} it) (in pad units or any other: the path is scale-free). */
+    /**
+     * The probabilities of each drawing: the digits, then "not a digit" if it {@link #classes knows} it.
+     * The drawings may be in pad units or any other: the path is scale-free.
+     */
     @Override
     public float[][] probabilities(List<List<Stroke>> drawings) throws TranslateException {
         float[] paths = new float[drawings.size() * StrokePath.LENGTH];

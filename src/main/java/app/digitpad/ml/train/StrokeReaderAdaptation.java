@@ -53,15 +53,15 @@ public final class StrokeReaderAdaptation {
             Adaptation.Settings settings, Adaptation.Listener listener) {
         this.parent = parent;
         boolean knowsOthers = parent.classes() > NotDigitRule.DIGITS;
-        this.corrections = knowsOthers ? List.copyOf(corrections) : digits(corrections, true);
-        this.replayDigits = digits(replay, true);
-        this.replayOthers = knowsOthers ? digits(replay, false) : List.of();
+        this.corrections = knowsOthers ? List.copyOf(corrections) : ofKind(corrections, true);
+        this.replayDigits = ofKind(replay, true);
+        this.replayOthers = knowsOthers ? ofKind(replay, false) : List.of();
         this.settings = settings;
         this.listener = listener;
     }
 
     /** The digits of {@code samples}, or with {@code digits} false the rest. */
-    private static List<PenDigit> digits(List<PenDigit> samples, boolean digits) {
+    private static List<PenDigit> ofKind(List<PenDigit> samples, boolean digits) {
         List<PenDigit> kept = new ArrayList<>();
         for (PenDigit d : samples) {
             if (d.isDigit() == digits) {

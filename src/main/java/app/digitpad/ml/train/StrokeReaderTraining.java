@@ -21,9 +21,10 @@ import java.util.SplittableRandom;
 /**
  * Trains a {@link StrokeReader} on pen-written digits and on what is not a digit: every epoch sees
  * each digit once, and pen-written letters and symbols and random scribbles ({@link ScribbleGenerator})
- * as "not a digit" ({@link #NON_DIGITS}, {@link #SCRIBBLES}), their strokes distorted afresh ({@link StrokeAugmenter}) and some 0s, 1s, 2s and 7s written with a slash or
- * bar, a flag, a loop or a bar ({@link WritingConventions#PATHS}: the picture network's and two more), some strokes drawn
- * the other way or in another order ({@link StrokeDirections}), with label smoothing, and
+ * as "not a digit" ({@link #NON_DIGITS}, {@link #SCRIBBLES}). Their strokes are distorted afresh
+ * ({@link StrokeAugmenter}), some 0s, 1s, 2s and 7s are written with a slash or bar, a flag, a loop or
+ * a bar ({@link WritingConventions#PATHS}: the picture network's and two more), and some strokes are
+ * drawn the other way or in another order ({@link StrokeDirections}); with label smoothing, and
  * Adam on a one-cycle schedule. The per-batch step is the picture network's ({@link TrainingStep}).
  * Pen data is small (about 9,500 digits), so this takes a minute or two, on its own thread.
  */
