@@ -8,7 +8,8 @@ import java.util.List;
  * resampled at {@link #POINTS} points evenly spaced along the path, pen-up jumps included. Each
  * point carries six channels: x, y, the direction of travel (two), whether the pen was lifted to
  * get there, and how sharply the path turns. A 1 whose flag rises into its top and a 7 whose bar
- * runs right are one picture but two paths, which is what this view is for.
+ * runs right are one picture but two paths, which is what this view is for. The curls a pen makes
+ * as it lands or lifts are cut off first ({@link PenHooks}).
  */
 public final class StrokePath {
     public static final int POINTS = 64;
@@ -25,8 +26,20 @@ public final class StrokePath {
         return out;
     }
 
-    /** Writes the path of {@code strokes} into {@code out} at {@code offset}. */
+    /** The path with the pen's hooks kept, as stroke readers before {@link PenHooks} read it. */
+    public static float[] asDrawn(List<Stroke> strokes) {
+        float[] out = new float[LENGTH];
+        writeAsDrawn(strokes, out, 0);
+        return out;
+    }
+
+    /** Writes the path of {@code strokes}, without the pen's {@link PenHooks hooks}, into {@code out} at {@code offset}. */
     public static void write(List<Stroke> strokes, float[] out, int offset) {
+        writeAsDrawn(PenHooks.remove(strokes), out, offset);
+    }
+
+    /** Writes the path of {@code strokes}, hooks and all, into {@code out} at {@code offset}. */
+    public static void writeAsDrawn(List<Stroke> strokes, float[] out, int offset) {
         if (strokes.isEmpty()) {
             throw new NoInkException("The drawing has no strokes.");
         }

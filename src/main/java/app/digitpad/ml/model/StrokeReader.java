@@ -45,27 +45,29 @@ public final class StrokeReader implements PathClassifier, AutoCloseable {
     static final int MAX_FILE_BYTES = 4 << 20;
 
     private final Model model;
+    private final int layout;
     private final int classes;
     private final Predictor<float[], float[][]> predictor;
 
-    /** Takes ownership of {@code model}, whose block is a {@link StrokeNet} with {@code classes} outputs. */
-    public StrokeReader(Model model, int classes) {
+    /** Takes ownership of {@code model}, whose block is a {@link StrokeNet} of {@code layout}. */
+    private StrokeReader(Model model, int layout) {
         this.model = model;
-        this.classes = classes;
+        this.layout = layout;
+        this.classes = StrokeNet.classes(layout);
         this.predictor = model.newPredictor(new PathTranslator(classes));
     }
 
     /** A new, untrained reader (to train), its parameters initialized. */
     public static StrokeReader untrained() {
-        return untrained(StrokeNet.CLASSES);
+        return untrained(StrokeNet.LAYOUT);
     }
 
-    private static StrokeReader untrained(int classes) {
+    private static StrokeReader untrained(int layout) {
         Model model = Model.newInstance("stroke-reader");
         try {
-            model.setBlock(StrokeNet.build(classes));
+            model.setBlock(StrokeNet.build(StrokeNet.classes(layout)));
             model.getBlock().initialize(model.getNDManager(), DataType.FLOAT32, StrokeNet.INPUT_SHAPE);
-            return new StrokeReader(model, classes);
+            return new StrokeReader(model, layout);
         } catch (RuntimeException e) {
             model.close();
             throw e;
@@ -81,6 +83,20 @@ public final class StrokeReader implements PathClassifier, AutoCloseable {
         return classes;
     }
 
+    /** The {@link StrokeNet#LAYOUT} it was saved with, or will be. */
+    public int layout() {
+        return layout;
+    }
+
+    /** Writes the path of {@code strokes} into {@code paths} at {@code offset} as this reader learnt to read it. */
+    public void writePath(List<Stroke> strokes, float[] paths, int offset) {
+        if (StrokeNet.readsHooks(layout)) {
+            StrokePath.writeAsDrawn(strokes, paths, offset);
+        } else {
+            StrokePath.write(strokes, paths, offset);
+        }
+    }
+
     /**
      * The probabilities of each drawing: the digits, then "not a digit" if it {@link #classes knows} it.
      * The drawings may be in pad units or any other: the path is scale-free.
@@ -89,12 +105,12 @@ public final class StrokeReader implements PathClassifier, AutoCloseable {
     public float[][] probabilities(List<List<Stroke>> drawings) throws TranslateException {
         float[] paths = new float[drawings.size() * StrokePath.LENGTH];
         for (int i = 0; i < drawings.size(); i++) {
-            StrokePath.write(drawings.get(i), paths, i * StrokePath.LENGTH);
+            writePath(drawings.get(i), paths, i * StrokePath.LENGTH);
         }
         return probabilities(paths);
     }
 
-    /** @param paths {@link StrokePath}s one after another */
+    /** @param paths paths one after another, each as {@link #writePath} writes it */
     public synchronized float[][] probabilities(float[] paths) throws TranslateException {
         if (paths.length == 0) {
             return new float[0][];
@@ -122,7 +138,7 @@ public final class StrokeReader implements PathClassifier, AutoCloseable {
     private void writeTo(java.io.OutputStream file) throws IOException {
         DataOutputStream out = new DataOutputStream(file);
         out.writeUTF(HEADER);
-        out.writeInt(StrokeNet.layout(classes));
+        out.writeInt(layout);
         out.writeInt(StrokePath.POINTS);
         out.writeInt(StrokePath.CHANNELS);
         model.getBlock().saveParameters(out);
@@ -201,11 +217,11 @@ public final class StrokeReader implements PathClassifier, AutoCloseable {
         int classes = StrokeNet.classes(layout);
         if (classes < 0 || points != StrokePath.POINTS || channels != StrokePath.CHANNELS) {
             throw new ModelFormatException(source + " was made for another stroke reader (layout " + layout + ", " + points
-                    + " points of " + channels + " channels; this version reads layouts " + StrokeNet.DIGITS_ONLY_LAYOUT + " and "
+                    + " points of " + channels + " channels; this version reads layouts " + StrokeNet.DIGITS_ONLY_LAYOUT + " to "
                     + StrokeNet.LAYOUT + " of " + StrokePath.POINTS + " points of " + StrokePath.CHANNELS + " channels).");
         }
         byte[] parameters = data.readAllBytes();
-        StrokeReader reader = untrained(classes);
+        StrokeReader reader = untrained(layout);
         try {
             Block block = reader.model.getBlock();
             ParameterCheck.check(StrokeNet.build(classes), ParameterCheck.template(block), parameters);

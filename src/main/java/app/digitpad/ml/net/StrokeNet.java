@@ -23,9 +23,10 @@ public final class StrokeNet {
     public static final int CLASSES = 11;
     /**
      * Revision of the layers and of what {@link StrokePath} feeds them, stored in stroke reader files
-     * (2: a pen lift shorter than the points' spacing is marked too; 3: an eleventh output, "not a digit").
+     * (2: a pen lift shorter than the points' spacing is marked too; 3: an eleventh output, "not a digit";
+     * 4: the path without the pen's hooks).
      */
-    public static final int LAYOUT = 3;
+    public static final int LAYOUT = 4;
     /** The oldest layout still read: the same network with ten outputs, the digits only. */
     public static final int DIGITS_ONLY_LAYOUT = 2;
     /** Shape of one input batch of one drawing. */
@@ -51,12 +52,12 @@ public final class StrokeNet {
 
     /** The outputs of a reader saved with {@code layout}, or -1 for a layout this version cannot read. */
     public static int classes(int layout) {
-        return layout == LAYOUT ? CLASSES : layout == DIGITS_ONLY_LAYOUT ? CLASSES - 1 : -1;
+        return layout == LAYOUT || layout == LAYOUT - 1 ? CLASSES : layout == DIGITS_ONLY_LAYOUT ? CLASSES - 1 : -1;
     }
 
-    /** The layout to save a reader with {@code classes} outputs under. */
-    public static int layout(int classes) {
-        return classes == CLASSES ? LAYOUT : DIGITS_ONLY_LAYOUT;
+    /** Whether a reader of {@code layout} learnt paths with the pen's hooks kept ({@link StrokePath#writeAsDrawn}). */
+    public static boolean readsHooks(int layout) {
+        return layout < LAYOUT;
     }
 
     private static Block conv(int filters, int kernel) {

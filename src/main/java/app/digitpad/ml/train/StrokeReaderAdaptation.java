@@ -134,7 +134,7 @@ public final class StrokeReaderAdaptation {
                             strokes = d.strokes();
                             label = d.isDigit() ? d.label() : NotDigitRule.NOT_A_DIGIT;
                         }
-                        StrokePath.write(augmenter.augment(strokes, random).strokes(), paths, i * StrokePath.LENGTH);
+                        reader.writePath(augmenter.augment(strokes, random).strokes(), paths, i * StrokePath.LENGTH);
                         labels[i] = label;
                     }
                     TrainingStep.Result result = stepper.run(trainer, paths, labels, batch, classes);

@@ -126,7 +126,7 @@ public final class StrokeReaderTraining {
                                     : ScribbleGenerator.scribble(random);
                         }
                         strokes = StrokeDirections.vary(strokes, REVERSED_STROKES, REVERSED_ORDER, random);
-                        StrokePath.write(augmenter.augment(strokes, random).strokes(), paths, i * StrokePath.LENGTH);
+                        reader.writePath(augmenter.augment(strokes, random).strokes(), paths, i * StrokePath.LENGTH);
                         labels[i] = label;
                     }
                     TrainingStep.Result result = stepper.run(trainer, paths, labels, count, StrokeNet.CLASSES);

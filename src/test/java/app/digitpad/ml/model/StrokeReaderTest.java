@@ -2,6 +2,7 @@ package app.digitpad.ml.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +11,7 @@ import app.digitpad.ml.eval.NotDigitRule;
 import app.digitpad.ml.net.StrokeNet;
 import app.digitpad.preprocess.Point;
 import app.digitpad.preprocess.Stroke;
+import app.digitpad.preprocess.StrokePath;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -53,6 +55,34 @@ class StrokeReaderTest {
             assertEquals(2, rows.length);
             assertEquals(11, rows[0].length);
             assertEquals(1, sum(rows[0]), 1e-5);
+        }
+    }
+
+    /** A 1 whose pen landed a little up its line and curled down and round before running up the stem. */
+    private static final List<Stroke> CURLED_ONE = List.of(new Stroke(List.of(new Point(50, 96), new Point(51, 98),
+            new Point(52, 100), new Point(50, 100), new Point(50, 99), new Point(50, 97), new Point(50, 60), new Point(50, 20),
+            new Point(50, 0))));
+
+    @Test
+    void newReadersReadThePathWithoutThePensHooksAndEarlierOnesAsTheyLearnt() throws Exception {
+        assertFalse(Arrays.equals(StrokePath.of(CURLED_ONE), StrokePath.asDrawn(CURLED_ONE)), "the curl is a hook");
+        float[] path = new float[StrokePath.LENGTH];
+        try (StrokeReader reader = StrokeReader.untrained()) {
+            assertEquals(StrokeNet.LAYOUT, reader.layout());
+            reader.writePath(CURLED_ONE, path, 0);
+            assertArrayEquals(StrokePath.of(CURLED_ONE), path);
+        }
+        Path earlier = DigitsOnlyReaders.write(dir.resolve("layout3" + StrokeReader.EXTENSION), 3);
+        try (StrokeReader reader = StrokeReader.load(earlier)) {
+            assertEquals(3, reader.layout());
+            assertEquals(StrokeNet.CLASSES, reader.classes());
+            reader.writePath(CURLED_ONE, path, 0);
+            assertArrayEquals(StrokePath.asDrawn(CURLED_ONE), path);
+            Path again = dir.resolve("again" + StrokeReader.EXTENSION);
+            reader.save(again);
+            try (StrokeReader reloaded = StrokeReader.load(again)) {
+                assertEquals(3, reloaded.layout(), "saved again in its own layout");
+            }
         }
     }
 
