@@ -60,13 +60,13 @@ class TeachViewTest {
     }
 
     /**
-     * A 1 with a long flag rising into its top, which many writers' 7s share (a writer of the validation
-     * split, {@code ced/NANK4257}): the sample of that writer the live model misreads most clearly.
+     * The 6s of a writer of the validation split ({@code apa/IanFelix}) who draws them angular, one of
+     * them with a loop as round as a 0's: the sample of these the live model misreads most clearly.
      */
     private PenDigit misreadSample() throws Exception {
         List<PenDigit> writer;
-        try (InputStream in = TeachViewTest.class.getResourceAsStream("/writer-flagged-ones.jsonl")) {
-            writer = PenDigits.read(in, "writer-flagged-ones.jsonl");
+        try (InputStream in = TeachViewTest.class.getResourceAsStream("/writer-angular-sixes.jsonl")) {
+            writer = PenDigits.read(in, "writer-angular-sixes.jsonl");
         }
         // the pad reads with the stroke reader too, once it has loaded: a sample it misreads then
         StrokeReaderWait.until(window.services().liveModel());
