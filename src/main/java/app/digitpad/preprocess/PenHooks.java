@@ -1,17 +1,19 @@
 package app.digitpad.preprocess;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
- * Removes hooks: the tiny curls a pen makes as it lands or lifts, before or after the stroke the
- * writer meant (dehooking, a usual first step in reading online handwriting). They are a few
- * points long, but the stroke reader reads directions, and a curl at a stroke's start turns its
- * first directions around. A stroke's start is cut up to the last point, within {@link #WINDOW} of
- * the drawing's size along the stroke, from which the point where the pen landed still lies ahead,
- * the way the stroke goes on (less than 90 degrees off it): the pen ran back to get there. So the
- * stroke starts where it passes its landing point. The same for its end, the other way round. The
- * picture keeps its hooks: they are a pixel there.
+ * Removes hooks: the tiny curls and sharp turns back a pen makes as it lands or lifts, before or after
+ * the stroke the writer meant (dehooking, a usual first step in reading online handwriting). They
+ * are a few points long, but the stroke reader reads directions, and a curl at a stroke's start turns
+ * its first directions around. A stroke's start is cut up to the last point, within {@link #WINDOW} of
+ * the drawing's size along the stroke, from which the point where the pen landed lies ahead, the way
+ * the stroke goes on over the next {@link #WINDOW} (less than 90 degrees off it): the pen ran back to
+ * get there. So the stroke starts where it draws level with its landing point, or at the window's
+ * end. Its end is cut the same way round. A short, steep flag at a stroke's start is cut too, which
+ * the reader learns alike in training. The picture keeps its hooks: they are a pixel there.
  */
 public final class PenHooks {
     /** The longest hook, as a share of the drawing's larger side, measured along the stroke. */
@@ -48,7 +50,7 @@ public final class PenHooks {
         return new Stroke(points.subList(start, end + 1));
     }
 
-    /** The index of the first point after the hook at the start of {@code points}, or 0 without one. */
+    /** The index {@code points} start at once the hook at their start is cut: 0 without one. */
     private static int hookEnd(List<Point> points, double window) {
         int n = points.size();
         double[] along = new double[n];
@@ -57,8 +59,9 @@ public final class PenHooks {
         }
         int end = 0;
         Point first = points.get(0);
+        int ahead = 1;
         for (int i = 1; i < n - 1 && along[i] <= window; i++) {
-            int ahead = i + 1;
+            ahead = Math.max(ahead, i + 1); // only moves on: along never falls
             while (ahead < n - 1 && along[ahead] < along[i] + window) {
                 ahead++;
             }
@@ -78,7 +81,7 @@ public final class PenHooks {
 
     private static List<Point> reversed(List<Point> points) {
         List<Point> out = new ArrayList<>(points);
-        java.util.Collections.reverse(out);
+        Collections.reverse(out);
         return out;
     }
 

@@ -29,6 +29,10 @@ public final class StrokeNet {
     public static final int LAYOUT = 4;
     /** The oldest layout still read: the same network with ten outputs, the digits only. */
     public static final int DIGITS_ONLY_LAYOUT = 2;
+    /** The first layout with "not a digit". */
+    public static final int NOT_A_DIGIT_LAYOUT = 3;
+    /** The first layout that reads the path without the pen's hooks ({@link StrokePath#write}). */
+    public static final int HOOKS_CUT_LAYOUT = 4;
     /** Shape of one input batch of one drawing. */
     public static final Shape INPUT_SHAPE = new Shape(1, StrokePath.CHANNELS, StrokePath.POINTS);
 
@@ -52,12 +56,15 @@ public final class StrokeNet {
 
     /** The outputs of a reader saved with {@code layout}, or -1 for a layout this version cannot read. */
     public static int classes(int layout) {
-        return layout == LAYOUT || layout == LAYOUT - 1 ? CLASSES : layout == DIGITS_ONLY_LAYOUT ? CLASSES - 1 : -1;
+        if (layout >= NOT_A_DIGIT_LAYOUT && layout <= LAYOUT) {
+            return CLASSES;
+        }
+        return layout == DIGITS_ONLY_LAYOUT ? CLASSES - 1 : -1;
     }
 
-    /** Whether a reader of {@code layout} learnt paths with the pen's hooks kept ({@link StrokePath#writeAsDrawn}). */
+    /** Whether a reader of a readable {@code layout} learnt paths with the pen's hooks kept ({@link StrokePath#writeAsDrawn}). */
     public static boolean readsHooks(int layout) {
-        return layout < LAYOUT;
+        return layout < HOOKS_CUT_LAYOUT;
     }
 
     private static Block conv(int filters, int kernel) {

@@ -72,7 +72,7 @@ class StrokeReaderTest {
             reader.writePath(CURLED_ONE, path, 0);
             assertArrayEquals(StrokePath.of(CURLED_ONE), path);
         }
-        Path earlier = DigitsOnlyReaders.write(dir.resolve("layout3" + StrokeReader.EXTENSION), 3);
+        Path earlier = EarlierReaders.write(dir.resolve("layout3" + StrokeReader.EXTENSION), 3);
         try (StrokeReader reader = StrokeReader.load(earlier)) {
             assertEquals(3, reader.layout());
             assertEquals(StrokeNet.CLASSES, reader.classes());
@@ -89,7 +89,7 @@ class StrokeReaderTest {
     /** Teach mode keeps the reader it adapted beside a personal model: one saved by the version before "not a digit". */
     @Test
     void aDigitsOnlyReaderOfTheLayoutBeforeStillLoads() throws Exception {
-        Path old = DigitsOnlyReaders.write(dir.resolve("old" + StrokeReader.EXTENSION));
+        Path old = EarlierReaders.write(dir.resolve("old" + StrokeReader.EXTENSION));
         try (StrokeReader reader = StrokeReader.load(old)) {
             assertEquals(10, reader.classes());
             float[] row = reader.probabilities(DRAWINGS)[0];
@@ -144,11 +144,14 @@ class StrokeReaderTest {
     void aReaderForAnotherLayoutIsRefused() throws Exception {
         byte[] bytes = savedUntrainedReader();
         int layoutAt = 2 + "DigitPad stroke reader".length(); // after writeUTF's length and text
-        bytes[layoutAt + 3] = 9;
-        Path other = dir.resolve("other" + StrokeReader.EXTENSION);
-        Files.write(other, bytes);
-        ModelFormatException e = assertThrows(ModelFormatException.class, () -> StrokeReader.load(other));
-        assertTrue(e.getMessage().contains("another stroke reader"), e.getMessage());
+        for (byte layout : new byte[] {9, 1, StrokeNet.LAYOUT + 1}) {
+            bytes[layoutAt + 3] = layout;
+            Path other = dir.resolve("other" + layout + StrokeReader.EXTENSION);
+            Files.write(other, bytes);
+            ModelFormatException e = assertThrows(ModelFormatException.class, () -> StrokeReader.load(other));
+            assertTrue(e.getMessage().contains("another stroke reader (layout " + layout + ","), e.getMessage());
+            assertTrue(e.getMessage().contains("reads layouts 2 to " + StrokeNet.LAYOUT), e.getMessage());
+        }
     }
 
     /** The bytes of a freshly initialized reader's file. */

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.digitpad.ml.data.PenTrainingSet;
 import app.digitpad.ml.eval.NotDigitRule;
-import app.digitpad.ml.model.DigitsOnlyReaders;
+import app.digitpad.ml.model.EarlierReaders;
 import app.digitpad.ml.model.StrokeReader;
 import app.digitpad.ml.net.StrokeNet;
 import app.digitpad.preprocess.Bounds;
@@ -179,7 +179,7 @@ class StrokeReaderAdaptationTest {
     /** A reader saved before it learnt "not a digit": adapted on the digits only, and kept at ten outputs. */
     @Test
     void aDigitsOnlyReaderIsAdaptedOnTheDigitsAlone(@TempDir Path dir) throws Exception {
-        try (StrokeReader old = StrokeReader.load(DigitsOnlyReaders.write(dir.resolve("old" + StrokeReader.EXTENSION)))) {
+        try (StrokeReader old = StrokeReader.load(EarlierReaders.write(dir.resolve("old" + StrokeReader.EXTENSION)))) {
             PenDigit mark = new PenDigit("mine", "w", PenDigit.NOT_A_DIGIT, others.get(3).strokes());
             assertFalse(new StrokeReaderAdaptation(old, List.of(mark), replay, Adaptation.Settings.defaults()).hasCorrections(),
                     "a mark that is not a digit is nothing it can learn");
@@ -187,6 +187,7 @@ class StrokeReaderAdaptationTest {
             corrections.add(mark);
             try (StrokeReader adapted = new StrokeReaderAdaptation(old, corrections, replay, Adaptation.Settings.defaults()).run()) {
                 assertEquals(10, adapted.classes());
+                assertEquals(StrokeNet.DIGITS_ONLY_LAYOUT, adapted.layout(), "still reads the path as drawn, as it learnt");
                 Path saved = dir.resolve("adapted" + StrokeReader.EXTENSION);
                 adapted.save(saved);
                 try (StrokeReader reloaded = StrokeReader.load(saved)) {

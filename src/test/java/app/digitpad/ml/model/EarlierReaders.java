@@ -15,8 +15,8 @@ import java.nio.file.Path;
  * before "not a digit" (layout 2, ten outputs), or before the pen's hooks were cut off (layout 3).
  * Freshly initialized, for tests of what still reads them.
  */
-public final class DigitsOnlyReaders {
-    private DigitsOnlyReaders() {}
+public final class EarlierReaders {
+    private EarlierReaders() {}
 
     /** Writes a digits-only (layout 2) file at {@code file} and returns it. */
     public static Path write(Path file) throws IOException {
