@@ -41,10 +41,8 @@ public final class PenHooks {
         }
         int start = hookEnd(points, window);
         int end = points.size() - 1 - hookEnd(reversed(points), window);
-        if (start == 0 && end == points.size() - 1) {
-            return stroke;
-        }
-        if (end - start < 2) { // all hook: a stroke this short and curled is left as drawn
+        // no hook, or all hook (a stroke this short and curled is left as drawn)
+        if ((start == 0 && end == points.size() - 1) || end - start < 2) {
             return stroke;
         }
         return new Stroke(points.subList(start, end + 1));

@@ -8,8 +8,9 @@ import java.util.List;
  * resampled at {@link #POINTS} points evenly spaced along the path, pen-up jumps included. Each
  * point carries six channels: x, y, the direction of travel (two), whether the pen was lifted to
  * get there, and how sharply the path turns. A 1 whose flag rises into its top and a 7 whose bar
- * runs right are one picture but two paths, which is what this view is for. The curls a pen makes
- * as it lands or lifts are cut off first ({@link PenHooks}).
+ * runs right are one picture but two paths, which is what this view is for. {@link #write} first
+ * cuts off the curls a pen makes as it lands or lifts ({@link PenHooks}); {@link #writeAsDrawn}, for
+ * readers that learnt with them, keeps them.
  */
 public final class StrokePath {
     public static final int POINTS = 64;

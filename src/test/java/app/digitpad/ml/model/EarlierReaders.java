@@ -31,7 +31,7 @@ public final class EarlierReaders {
         out.writeInt(layout);
         out.writeInt(StrokePath.POINTS);
         out.writeInt(StrokePath.CHANNELS);
-        try (Model model = Model.newInstance("digits-only")) {
+        try (Model model = Model.newInstance("earlier-reader")) {
             model.setBlock(StrokeNet.build(StrokeNet.classes(layout)));
             model.getBlock().initialize(model.getNDManager(), DataType.FLOAT32, StrokeNet.INPUT_SHAPE);
             model.getBlock().saveParameters(out);
